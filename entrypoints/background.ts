@@ -1,0 +1,10 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createHandlers } from '@/lib/background/handlers';
+import { listenForRequests } from '@/lib/messaging';
+
+// An MV3 worker can be stopped at any moment: listeners are registered synchronously on every
+// start, and every piece of state lives in storage or IndexedDB, never only in this module.
+export default defineBackground(() => {
+  listenForRequests(createHandlers({ startedAt: Date.now(), version: browser.runtime.getManifest().version }));
+});

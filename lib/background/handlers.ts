@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+import type { Handlers } from '../messaging';
+
+/**
+ * The background's answers. Nothing here lives in module state that a restart would lose:
+ * `startedAt` is this worker instance's own start, which is exactly what a restart should reset.
+ */
+export function createHandlers(instance: { startedAt: number; version: string }): Handlers {
+  return {
+    ping: () => ({ version: instance.version, startedAt: instance.startedAt }),
+    openDashboard: async ({ section }) => {
+      const url = browser.runtime.getURL(`/options.html${section ? `#${encodeURIComponent(section)}` : ''}`);
+      await browser.tabs.create({ url });
+      return {};
+    },
+  };
+}

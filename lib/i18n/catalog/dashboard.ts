@@ -1,0 +1,63 @@
+import { defineCatalog } from '../types';
+
+export const dashboard = defineCatalog({
+  'dashboard.title': { en: 'Shelfwise dashboard', zh_CN: 'Shelfwise 控制台' },
+  'dashboard.nav.label': { en: 'Sections', zh_CN: '栏目' },
+  'dashboard.nav.overview': { en: 'Overview', zh_CN: '概览' },
+  'dashboard.nav.settings': { en: 'Settings', zh_CN: '设置' },
+  'dashboard.empty.title': { en: 'No inventory seen yet', zh_CN: '尚未记录任何库存' },
+  'dashboard.empty.body': {
+    en: 'Visit Manage Inventory in Seller Central to start. Shelfwise keeps everything on this computer; nothing is sent anywhere.',
+    zh_CN: '请先打开卖家平台的“管理所有库存”页面。所有数据只保存在这台电脑上，不会发送到任何地方。',
+  },
+  'settings.heading': { en: 'Settings', zh_CN: '设置' },
+  'settings.save': { en: 'Save settings', zh_CN: '保存设置' },
+  'settings.saved': { en: 'Settings saved.', zh_CN: '设置已保存。' },
+  'settings.saveFailed': {
+    en: 'Not saved: these fields are invalid: {fields}. Nothing was changed.',
+    zh_CN: '未保存：{fields} 无效，设置未作任何更改。',
+  },
+  'settings.invalidStored': {
+    en: 'Some stored settings were invalid and are using their defaults: {fields}. Save to keep the defaults.',
+    zh_CN: '部分已保存的设置无效，已改用默认值：{fields}。保存即可保留默认值。',
+  },
+  'settings.newerVersion': {
+    en: 'These settings were saved by a newer version of Shelfwise; options it added are ignored here.',
+    zh_CN: '这些设置由更新版本的 Shelfwise 保存；本版本将忽略其新增的选项。',
+  },
+  'settings.language': { en: 'Language', zh_CN: '语言' },
+  'settings.section.stock': { en: 'Low-stock thresholds', zh_CN: '低库存阈值' },
+  'settings.lowStockUnits': { en: 'Low stock below (units)', zh_CN: '库存低于（件）时提醒' },
+  'settings.lowStockDays': { en: 'Low stock below (days of cover)', zh_CN: '可售天数低于（天）时提醒' },
+  'settings.section.leadTime': { en: 'Lead time', zh_CN: '补货周期' },
+  'settings.productionDays': { en: 'Production (days)', zh_CN: '生产（天）' },
+  'settings.receivingDays': { en: 'Receiving at Amazon (days)', zh_CN: '亚马逊入库上架（天）' },
+  'settings.bufferDays': { en: 'Safety buffer (days)', zh_CN: '安全缓冲（天）' },
+  'settings.transit': { en: '{method} transit (days, min–max)', zh_CN: '{method}运输（天，最短–最长）' },
+  'settings.transitMin': { en: '{method}: shortest transit (days)', zh_CN: '{method}：最短运输（天）' },
+  'settings.transitMax': { en: '{method}: longest transit (days)', zh_CN: '{method}：最长运输（天）' },
+  'settings.reviewPeriodDays': { en: 'Review period (days between orders)', zh_CN: '补货周期间隔（天）' },
+  'settings.serviceLevel': { en: 'Safety-stock service level', zh_CN: '安全库存服务水平' },
+  'settings.restockCapacity': {
+    en: 'Restock capacity per month (units, empty = no cap)',
+    zh_CN: '每月补货上限（件，留空为不限）',
+  },
+  'settings.section.notifications': { en: 'Notifications', zh_CN: '通知' },
+  'settings.notificationsEnabled': { en: 'Notify me when stock runs low', zh_CN: '库存不足时通知我' },
+  'settings.quietHours': { en: 'Quiet hours', zh_CN: '免打扰时段' },
+  'settings.quietStart': { en: 'Quiet from', zh_CN: '免打扰开始' },
+  'settings.quietEnd': { en: 'Quiet until', zh_CN: '免打扰结束' },
+  'settings.section.bulk': { en: 'Bulk edit safety', zh_CN: '批量编辑安全' },
+  'settings.maxQuantity': { en: 'Largest quantity allowed', zh_CN: '允许的最大数量' },
+  'settings.largeChangePercent': { en: 'Flag changes larger than (%)', zh_CN: '变动超过（%）时提示' },
+  'settings.changeFrequencyNotice': {
+    en: 'Flag SKUs changed more than this many times in 7 days',
+    zh_CN: '7 天内修改超过此次数的 SKU 给出提示',
+  },
+  'settings.section.accounts': { en: 'Accounts', zh_CN: '账户' },
+  'settings.activeAccount': {
+    en: 'Account to use when the page does not show one',
+    zh_CN: '页面未显示账户时使用的账户',
+  },
+  'settings.accountNone': { en: '(not set)', zh_CN: '（未设置）' },
+});

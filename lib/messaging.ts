@@ -1,0 +1,185 @@
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import { isSellerCentralHost } from './marketplaces';
+
+/**
+ * Typed requests between the content script, the extension pages and the background.
+ * Every message is parsed with zod on arrival, on both sides: the background answers a
+ * malformed or unexpected message with an error, never a crash, and a caller never trusts an
+ * answer it has not parsed.
+ */
+
+/** Who may send a request: `page` = content scripts on Seller Central and extension pages; `extension` = extension pages only. */
+type Audience = 'page' | 'extension';
+
+interface Spec<Req extends z.ZodMiniType, Res extends z.ZodMiniType> {
+  request: Req;
+  response: Res;
+  from: Audience;
+}
+
+function spec<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(
+  request: Req,
+  response: Res,
+  from: Audience,
+): Spec<Req, Res> {
+  return { request, response, from };
+}
+
+export const PROTOCOL = {
+  /** Liveness and version: the popup and tests use it to know the background is up. */
+  ping: spec(z.object({}), z.object({ version: z.string(), startedAt: z.number() }), 'page'),
+  /** Opens the dashboard at a section (content scripts cannot open extension pages themselves). */
+  openDashboard: spec(z.object({ section: z.optional(z.string().check(z.maxLength(80))) }), z.object({}), 'page'),
+};
+
+export type Protocol = typeof PROTOCOL;
+export type RequestType = keyof Protocol;
+export type RequestOf<T extends RequestType> = z.output<Protocol[T]['request']>;
+export type ResponseOf<T extends RequestType> = z.output<Protocol[T]['response']>;
+
+const ENVELOPE_TAG = 'shelfwise/1';
+
+const RequestEnvelope = z.object({
+  tag: z.literal(ENVELOPE_TAG),
+  type: z.string(),
+  payload: z.unknown(),
+});
+
+const ErrorCode = z.enum(['bad-request', 'forbidden', 'unknown-type', 'failed']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+const ResponseEnvelope = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: ErrorCode, message: z.string() }) }),
+]);
+type ResponseEnvelope = z.infer<typeof ResponseEnvelope>;
+
+export class MessagingError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'no-answer' | 'bad-response',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessagingError';
+  }
+}
+
+function describeIssues(error: z.core.$ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Sends a request to the background and returns its parsed answer, or throws MessagingError. */
+export async function sendRequest<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  const spec = PROTOCOL[type];
+  const checked = spec.request.safeParse(payload);
+  if (!checked.success) throw new MessagingError('bad-request', `${type}: ${describeIssues(checked.error)}`);
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage({ tag: ENVELOPE_TAG, type, payload: checked.data });
+  } catch (error) {
+    // The worker was stopped mid-call or the extension was reloaded under the page.
+    throw new MessagingError('no-answer', error instanceof Error ? error.message : String(error));
+  }
+  return parseResponse(type, raw);
+}
+
+export function parseResponse<T extends RequestType>(type: T, raw: unknown): ResponseOf<T> {
+  const envelope = ResponseEnvelope.safeParse(raw);
+  if (!envelope.success)
+    throw new MessagingError('bad-response', `${type}: the background's answer was not understood`);
+  if (!envelope.data.ok) throw new MessagingError(envelope.data.error.code, envelope.data.error.message);
+  const data = PROTOCOL[type].response.safeParse(envelope.data.data);
+  if (!data.success) throw new MessagingError('bad-response', `${type}: ${describeIssues(data.error)}`);
+  return data.data as ResponseOf<T>;
+}
+
+/** What the background knows about a message's sender (a subset of runtime.MessageSender). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+export interface HandlerContext {
+  sender: Sender;
+  /** The tab a content script sent from; undefined for extension pages. */
+  tabId?: number;
+}
+
+export type Handlers = {
+  [T in RequestType]: (payload: RequestOf<T>, context: HandlerContext) => Promise<ResponseOf<T>> | ResponseOf<T>;
+};
+
+export interface Identity {
+  extensionId: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionOrigin: string;
+}
+
+function senderAudience(sender: Sender, identity: Identity): Audience | undefined {
+  if (sender.id !== identity.extensionId) return undefined;
+  const url = sender.url ?? sender.tab?.url;
+  if (!url) return undefined;
+  if (url.startsWith(identity.extensionOrigin)) return 'extension';
+  if (!sender.tab) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && isSellerCentralHost(parsed.hostname) ? 'page' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const fail = (code: ErrorCode, message: string): ResponseEnvelope => ({ ok: false, error: { code, message } });
+
+/**
+ * The background's side: validates sender, envelope, type and payload, runs the handler, and
+ * always resolves with an envelope (a handler's exception becomes a `failed` answer).
+ */
+export function createMessageHandler(handlers: Handlers, identity: Identity) {
+  return async (raw: unknown, sender: Sender): Promise<ResponseEnvelope> => {
+    const audience = senderAudience(sender, identity);
+    if (!audience) return fail('forbidden', 'Shelfwise answers only its own pages and Seller Central tabs.');
+    const envelope = RequestEnvelope.safeParse(raw);
+    if (!envelope.success) return fail('bad-request', 'Not a Shelfwise request.');
+    const { type, payload } = envelope.data;
+    if (!Object.hasOwn(PROTOCOL, type)) return fail('unknown-type', `Unknown request type: ${type.slice(0, 80)}`);
+    const key = type as RequestType;
+    const spec = PROTOCOL[key];
+    if (spec.from === 'extension' && audience !== 'extension') {
+      return fail('forbidden', `${key} is only available to Shelfwise's own pages.`);
+    }
+    const parsed = spec.request.safeParse(payload);
+    if (!parsed.success) return fail('bad-request', `${key}: ${describeIssues(parsed.error)}`);
+    try {
+      const handler = handlers[key] as (p: unknown, c: HandlerContext) => Promise<unknown> | unknown;
+      const context: HandlerContext = { sender, ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}) };
+      const result = await handler(parsed.data, context);
+      // Validate our own answer too: a handler bug must surface here, not as a confusing UI state.
+      const checked = spec.response.safeParse(result);
+      if (!checked.success) return fail('failed', `${key}: invalid answer (${describeIssues(checked.error)})`);
+      return { ok: true, data: checked.data };
+    } catch (error) {
+      console.error(`[Shelfwise] ${key} failed`, error);
+      return fail('failed', error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+/** Wires the handler into runtime.onMessage in the way both Chrome and Firefox accept. */
+export function listenForRequests(handlers: Handlers): void {
+  const handle = createMessageHandler(handlers, {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+  });
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => {
+    if (!raw || typeof raw !== 'object' || (raw as { tag?: unknown }).tag !== ENVELOPE_TAG) return false;
+    void handle(raw, sender).then(sendResponse);
+    return true;
+  });
+}
