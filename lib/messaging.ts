@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { isSellerCentralHost } from './marketplaces';
+import { PageReadSchema } from './model/listing';
 
 /**
  * Typed requests between the content script, the extension pages and the background.
@@ -31,6 +32,12 @@ export const PROTOCOL = {
   ping: spec(z.object({}), z.object({ version: z.string(), startedAt: z.number() }), 'page'),
   /** Opens the dashboard at a section (content scripts cannot open extension pages themselves). */
   openDashboard: spec(z.object({ section: z.optional(z.string().check(z.maxLength(80))) }), z.object({}), 'page'),
+  /** What a Seller Central inventory page showed, for the history store. */
+  pageRead: spec(
+    PageReadSchema,
+    z.object({ stored: z.int().check(z.minimum(0)), discarded: z.int().check(z.minimum(0)) }),
+    'page',
+  ),
 };
 
 export type Protocol = typeof PROTOCOL;

@@ -13,5 +13,7 @@ export function createHandlers(instance: { startedAt: number; version: string })
       await browser.tabs.create({ url });
       return {};
     },
+    // Received and validated; the history store records it (issue 4).
+    pageRead: () => ({ stored: 0, discarded: 0 }),
   };
 }

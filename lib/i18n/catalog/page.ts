@@ -10,5 +10,5 @@ export const page = defineCatalog({
     en: 'Shelfwise could not tell which marketplace this page shows, so it is not recording history here.',
     zh_CN: 'Shelfwise 无法确定此页面所属的站点，因此不会在此记录历史。',
   },
-  'row.label': { en: 'Shelfwise', zh_CN: 'Shelfwise' },
+  'row.parent': { en: 'Variation parent', zh_CN: '变体父体' },
 });

@@ -1,0 +1,207 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browserUiLanguage, createTranslator, type Language, resolveLanguage, type Translate } from '@/lib/i18n';
+import { common } from '@/lib/i18n/catalog/common';
+import { page as pageCatalog } from '@/lib/i18n/catalog/page';
+import { sendRequest } from '@/lib/messaging';
+import { DEFAULT_ACCOUNT } from '@/lib/model/keys';
+import type { Generation, Listing } from '@/lib/model/listing';
+import { detectPage } from '@/lib/page/detect';
+import { observeRows, type RowObserver } from '@/lib/page/observe';
+import { findRowElements, type PageContext, type RowReading, readPageContext, readRow } from '@/lib/page/read';
+import { addToTally, emptyTally, verdict } from '@/lib/page/recognise';
+import { loadSettings, watchSettings } from '@/lib/settings';
+import { OWN_ATTRIBUTE, showNotice } from './notice';
+import { renderRowDecoration } from './row-decoration';
+import css from './style.css?inline';
+
+export const catalog = { ...common, ...pageCatalog };
+export type ContentKey = Extract<keyof typeof catalog, string>;
+
+/** Lets features reach what the session knows without importing it. */
+export interface SessionView {
+  t: Translate<ContentKey>;
+  lang: Language;
+  context: PageContext;
+}
+
+function isOwn(node: Node): boolean {
+  const element = node instanceof Element ? node : node.parentElement;
+  return !!element?.closest(`[${OWN_ATTRIBUTE}]`);
+}
+
+/**
+ * One visit to an inventory page: read, decide whether the layout is recognised, decorate, send
+ * what was seen to the background, and keep doing so as rows arrive or are replaced.
+ */
+export class InventorySession {
+  private observer: RowObserver | undefined;
+  private readonly rows = new Map<Element, RowReading>();
+  private readonly sent = new Map<string, string>();
+  private tally = emptyTally();
+  private stopped = false;
+  private unwatch: (() => void) | undefined;
+  private view: SessionView | undefined;
+  private generation: Generation | undefined;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document,
+  ) {}
+
+  async start(): Promise<void> {
+    const { settings } = await loadSettings();
+    if (this.stopped) return;
+    const setLanguage = (setting: typeof settings.language) => {
+      const lang = resolveLanguage(setting, browserUiLanguage());
+      return { lang, t: createTranslator(catalog, lang) };
+    };
+    let language = setLanguage(settings.language);
+    this.unwatch = watchSettings(({ settings: next }) => {
+      language = setLanguage(next.language);
+      if (this.view) {
+        this.view = { ...this.view, ...language };
+        this.redecorateAll();
+      }
+    });
+
+    const generation = await this.waitForGeneration();
+    if (!generation || this.stopped) return;
+    this.generation = generation;
+    const url = new URL(location.href);
+    const context = readPageContext(this.doc, url, generation, settings.activeAccount || DEFAULT_ACCOUNT);
+    this.view = { ...language, context };
+    this.ensureStyle();
+
+    const start = performance.now();
+    const readings = findRowElements(this.doc, generation).map((row) => readRow(row, context));
+    // The page's data was fetched after navigation start: that is when these rows were current.
+    if (!this.accept(readings, performance.timeOrigin)) return;
+    performance.measure('shelfwise:initial', { start, end: performance.now() });
+    if (context.marketplace === null) showNotice(this.doc, 'no-marketplace', this.view.t('page.noMarketplace'));
+
+    this.observer = observeRows(this.doc.body, {
+      isOwn,
+      findRows: (root) => findRowElements(root, generation),
+      closestRow: (node) => node.closest(generation === 'legacy' ? 'tr.mt-row, tr[data-row-data]' : '[data-sku]'),
+      onRows: (rows) => this.onRows(rows),
+      onRescan: () => this.onRows(findRowElements(this.doc, generation)),
+      requestFrame: (callback) => this.ctx.requestAnimationFrame(callback),
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.unwatch?.();
+  }
+
+  /** In-app navigation: the rows will be replaced; forget what was sent so the new view is sent too. */
+  navigated(): void {
+    this.sent.clear();
+  }
+
+  /** Resolves with the page generation once rows (or the legacy table) exist, or undefined on leaving. */
+  private waitForGeneration(): Promise<Generation | undefined> {
+    const find = (): Generation | undefined => {
+      const kind = detectPage(new URL(location.href), this.doc);
+      if (kind === 'other') return undefined;
+      const generation = kind === 'legacy-inventory' ? 'legacy' : 'current';
+      return findRowElements(this.doc, generation).length > 0 ? generation : undefined;
+    };
+    const now = find();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        const found = find();
+        if (found) {
+          observer.disconnect();
+          resolve(found);
+        }
+      });
+      observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+      this.ctx.onInvalidated(() => {
+        observer.disconnect();
+        resolve(undefined);
+      });
+    });
+  }
+
+  private ensureStyle(): void {
+    if (this.doc.querySelector(`style[${OWN_ATTRIBUTE}="style"]`)) return;
+    const style = this.doc.createElement('style');
+    style.setAttribute(OWN_ATTRIBUTE, 'style');
+    style.textContent = css;
+    this.doc.head.append(style);
+  }
+
+  private onRows(elements: Element[]): void {
+    if (this.stopped || !this.view) return;
+    const context = this.view.context;
+    // Read every row first, then write: interleaving layout reads and DOM writes thrashes.
+    const readings = elements.map((row) => readRow(row, context));
+    this.accept(readings, Date.now());
+  }
+
+  /** Tallies, decorates and sends a batch; returns false when the page turned out unrecognised. */
+  private accept(readings: RowReading[], renderedAt: number): boolean {
+    const view = this.view;
+    if (!view) return false;
+    const fresh = readings.filter((r) => this.rows.get(r.element)?.problem !== undefined || !this.rows.has(r.element));
+    this.tally = addToTally(this.tally, fresh);
+    for (const reading of readings) this.rows.set(reading.element, reading);
+    if (verdict(this.tally) === 'unrecognised') {
+      this.giveUp();
+      return false;
+    }
+    for (const reading of readings) {
+      if (reading.listing) renderRowDecoration(reading, view);
+    }
+    this.send(readings, renderedAt);
+    return true;
+  }
+
+  private redecorateAll(): void {
+    if (!this.view || verdict(this.tally) === 'unrecognised') return;
+    for (const reading of this.rows.values()) {
+      if (reading.listing && reading.element.isConnected) renderRowDecoration(reading, this.view);
+    }
+  }
+
+  /** Nothing is decorated, ingested or written on a layout we cannot read with confidence. */
+  private giveUp(): void {
+    this.observer?.disconnect();
+    for (const decoration of this.doc.querySelectorAll(`[${OWN_ATTRIBUTE}="row"]`)) decoration.remove();
+    if (this.view) showNotice(this.doc, 'unrecognised', this.view.t('page.unrecognised'));
+    this.stopped = true;
+  }
+
+  private send(readings: RowReading[], renderedAt: number): void {
+    const view = this.view;
+    if (!view || view.context.marketplace === null || !this.generation) return;
+    const listings: Listing[] = [];
+    for (const reading of readings) {
+      // A row the seller is editing shows unsaved numbers: they are not the listing's state.
+      if (!reading.listing || reading.dirty) continue;
+      const json = JSON.stringify(reading.listing);
+      if (this.sent.get(reading.sku) === json) continue;
+      this.sent.set(reading.sku, json);
+      listings.push(reading.listing);
+    }
+    if (listings.length === 0) return;
+    const context = view.context;
+    void sendRequest('pageRead', {
+      url: location.href,
+      generation: this.generation,
+      account: context.account,
+      marketplace: context.marketplace,
+      pageLanguage: context.pageLanguage,
+      loadedAt: Math.round(renderedAt),
+      readAt: Date.now(),
+      listings,
+    }).catch((error: unknown) => {
+      // Nothing is lost: the next visit reads the page again. Forget these so a retry sends them.
+      for (const listing of listings) this.sent.delete(listing.sku);
+      console.warn('[Shelfwise] could not reach the background', error);
+    });
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Reading the page from an isolated world: the content script sees the DOM but none of the
+ * page's JavaScript objects, so custom elements (`kat-input`, `kat-label`, `kat-checkbox`) are read
+ * through their attributes or their open shadow roots, never through their JS properties.
+ */
+
+export function text(element: Element | null | undefined): string {
+  if (!element) return '';
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What a `kat-label` shows: its `emphasis` / `text` attributes carry the visible words. */
+export function katLabelText(element: Element): string {
+  const parts = [element.getAttribute('emphasis'), element.getAttribute('text'), text(element)].filter(
+    (part): part is string => !!part && part.trim() !== '',
+  );
+  return [...new Set(parts.map((p) => p.trim()))].join(' ');
+}
+
+/** The inner `<input>` of a `kat-input` (open shadow root), if the page exposes it. */
+export function katInnerInput(element: Element): HTMLInputElement | null {
+  return (element.shadowRoot?.querySelector('input') as HTMLInputElement | null) ?? null;
+}
+
+export interface KatInputValue {
+  /** What the field holds now (the shadow input's live value where readable). */
+  value: string;
+  /** The value the page rendered (the attribute); differs from `value` while the seller is typing. */
+  rendered: string | null;
+}
+
+export function katInputValue(element: Element): KatInputValue {
+  const rendered = element.getAttribute('value');
+  const inner = katInnerInput(element);
+  return { value: inner ? inner.value : (rendered ?? ''), rendered };
+}
+
+/** Checked state of a `kat-checkbox` (attribute or shadow input) or a plain checkbox. */
+export function isChecked(element: Element): boolean {
+  if (element instanceof HTMLInputElement) return element.checked;
+  const inner = element.shadowRoot?.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
+  if (inner) return inner.checked;
+  const attr = element.getAttribute('checked');
+  if (attr !== null && attr !== 'false') return true;
+  return element.getAttribute('aria-checked') === 'true';
+}
+
+/** Visible words of an element that may be, or contain, Katal labels and inputs. */
+export function displayedText(element: Element): string {
+  if (element.localName === 'kat-label') return katLabelText(element);
+  if (element.localName === 'kat-input') return katInputValue(element).value;
+  const labels = element.querySelectorAll('kat-label');
+  if (labels.length > 0 && text(element) === '') {
+    return [...labels].map(katLabelText).join(' ');
+  }
+  return text(element);
+}
+
+/** Outermost elements of a selection: nested matches (a `[data-sku]` inside a `[data-sku]`) are dropped. */
+export function outermost(elements: Iterable<Element>, selector: string): Element[] {
+  const result: Element[] = [];
+  for (const element of elements) {
+    if (!element.parentElement?.closest(selector)) result.push(element);
+  }
+  return result;
+}

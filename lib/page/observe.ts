@@ -1,0 +1,97 @@
+/**
+ * Batched observation of rows that arrive or are replaced after the first read: the current page
+ * renders rows as the seller scrolls and re-renders edited rows after Save all; the legacy page
+ * fills delayed cells. Mutations are collected and handled once per animation frame, and a huge
+ * batch becomes one full re-scan rather than per-node work (Dark Reader's approach).
+ */
+
+const HUGE_BATCH = 1000;
+
+export interface RowObserver {
+  disconnect(): void;
+  /** Runs any pending batch now (tests and benchmarks). */
+  flush(): void;
+}
+
+export interface ObserveOptions {
+  /** Elements whose own mutations are ours (decorations, notices) and must not re-trigger reading. */
+  isOwn: (node: Node) => boolean;
+  /** Called once per frame with the row elements that appeared or changed inside. */
+  onRows: (rows: Element[]) => void;
+  /** Called instead of onRows when a batch is too large to sort: re-read everything. */
+  onRescan: () => void;
+  /** Finds row elements in a subtree (including the node itself). */
+  findRows: (root: Element) => Element[];
+  /** The row a node belongs to, for changes inside an existing row (a delayed cell filling in). */
+  closestRow: (node: Element) => Element | null;
+  requestFrame?: (callback: () => void) => void;
+}
+
+export function observeRows(root: Node, options: ObserveOptions): RowObserver {
+  const requestFrame = options.requestFrame ?? ((cb: () => void) => requestAnimationFrame(() => cb()));
+  let pending: MutationRecord[] = [];
+  let scheduled = false;
+
+  const run = () => {
+    scheduled = false;
+    const records = pending;
+    pending = [];
+    if (records.length === 0) return;
+    let added = 0;
+    for (const record of records) added += record.addedNodes.length;
+    if (added > HUGE_BATCH) {
+      options.onRescan();
+      return;
+    }
+    const rows = new Set<Element>();
+    for (const record of records) {
+      const target = record.target instanceof Element ? record.target : record.target.parentElement;
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element) || options.isOwn(node)) continue;
+        for (const row of options.findRows(node)) rows.add(row);
+        const owner = options.closestRow(node);
+        if (owner) rows.add(owner);
+      }
+      // Text or attribute changes inside a row (a value filled in, a status updated).
+      if (target && !options.isOwn(target) && (record.type !== 'childList' || record.removedNodes.length > 0)) {
+        const owner = options.closestRow(target);
+        if (owner) rows.add(owner);
+      }
+    }
+    const connected = [...rows].filter((row) => row.isConnected);
+    if (connected.length) options.onRows(connected);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      // Skip our own work early so decorating never wakes the observer again.
+      if (record.type === 'childList') {
+        const ownOnly =
+          [...record.addedNodes, ...record.removedNodes].length > 0 &&
+          [...record.addedNodes, ...record.removedNodes].every((node) => options.isOwn(node));
+        if (ownOnly) continue;
+      } else if (options.isOwn(record.target)) {
+        continue;
+      }
+      pending.push(record);
+    }
+    if (pending.length && !scheduled) {
+      scheduled = true;
+      requestFrame(run);
+    }
+  });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-sku', 'value', 'emphasis', 'data-row-data'],
+  });
+  return {
+    disconnect: () => observer.disconnect(),
+    flush: () => {
+      pending.push(...observer.takeRecords());
+      run();
+    },
+  };
+}

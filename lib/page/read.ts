@@ -1,0 +1,432 @@
+import type { Channel, Generation, Listing, Reason, Stock } from '../model/listing';
+import { displayedText, katInputValue, katLabelText, outermost, text } from './dom';
+import { type FieldLabel, fieldForLabel, readChannelText, readStatusText } from './labels';
+import { readAccount, readMarketplace } from './marketplace';
+import { type DecimalMark, decimalMarkFor, parsePageCount, parsePageNumber } from './numbers';
+import { LEGACY_COLUMNS, SELECTORS } from './selectors';
+
+/**
+ * Seller Central inventory page → Listing[], for both page generations. Structure first
+ * (data-sku, data-row-data, data-column, class prefixes, custom elements); text only where two
+ * things share a structure (which key/value row is "Reserved"), through the label table.
+ * A row that cannot be read with confidence is reported, never guessed.
+ */
+
+export interface PageContext {
+  generation: Generation;
+  account: string;
+  accountFromPage: boolean;
+  marketplace: string | null;
+  marketplaceSource: 'page' | 'host' | null;
+  pageLanguage: string;
+  mark: DecimalMark;
+}
+
+export type RowProblem =
+  | 'sku-mismatch'
+  | 'no-sku'
+  | 'no-structure'
+  | 'no-state'
+  | 'no-quantity'
+  | 'no-channel'
+  | 'bad-number'
+  | 'loading';
+
+export interface RowReading {
+  /** The row element: `tr.mt-row` or the outermost `[data-sku]`. */
+  element: Element;
+  sku: string;
+  listing?: Listing;
+  problem?: RowProblem;
+  /** The seller has typed into this row's editors and not saved: its figures are not the page's yet. */
+  dirty: boolean;
+}
+
+export function readPageContext(doc: Document, url: URL, generation: Generation, fallbackAccount: string): PageContext {
+  const pageLanguage = doc.documentElement.lang || '';
+  const marketplace = readMarketplace(doc, url);
+  const account = readAccount(doc);
+  return {
+    generation,
+    account: account ?? fallbackAccount,
+    accountFromPage: account !== undefined,
+    marketplace: marketplace.code,
+    marketplaceSource: marketplace.source,
+    pageLanguage,
+    mark: decimalMarkFor(pageLanguage),
+  };
+}
+
+/** The row elements of a page (or of a subtree that arrived later). */
+export function findRowElements(root: ParentNode, generation: Generation): Element[] {
+  if (generation === 'legacy') return [...root.querySelectorAll(SELECTORS.legacy.row.selector)];
+  const selector = SELECTORS.current.row.selector;
+  const found = [...root.querySelectorAll(selector)];
+  if (root instanceof Element && root.matches(selector)) found.unshift(root);
+  return outermost(found, selector);
+}
+
+export function readRow(element: Element, context: PageContext): RowReading {
+  return context.generation === 'legacy' ? readLegacyRow(element, context) : readCurrentRow(element, context);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+
+interface Fields {
+  values: Partial<Record<FieldLabel, string>>;
+  editable: Partial<Record<FieldLabel, boolean>>;
+  dirty: boolean;
+}
+
+function emptyFields(): Fields {
+  return { values: {}, editable: {}, dirty: false };
+}
+
+function setField(fields: Fields, field: FieldLabel, valueElement: Element): void {
+  const input = valueElement.localName === 'kat-input' ? valueElement : valueElement.querySelector('kat-input, input');
+  if (input) {
+    if (input.localName === 'kat-input') {
+      const { value, rendered } = katInputValue(input);
+      fields.values[field] = value;
+      if (rendered !== null && rendered !== value) fields.dirty = true;
+    } else {
+      const plain = input as HTMLInputElement;
+      fields.values[field] = plain.value;
+      if (plain.defaultValue !== plain.value) fields.dirty = true;
+    }
+    fields.editable[field] = !input.hasAttribute('disabled') && !input.hasAttribute('readonly');
+  } else {
+    fields.values[field] = displayedText(valueElement);
+  }
+}
+
+function count(value: string | undefined, mark: DecimalMark): number | undefined | null {
+  if (value === undefined) return undefined;
+  const parsed = parsePageCount(value, mark);
+  // null marks "the page shows something here that is not a count": a read error, not a zero.
+  return parsed === undefined ? (value.trim() === '' || /^[-—–]$/.test(value.trim()) ? undefined : null) : parsed;
+}
+
+function money(value: string | undefined, mark: DecimalMark): number | undefined | null {
+  if (value === undefined || value.trim() === '' || /^[-—–]$/.test(value.trim())) return undefined;
+  const parsed = parsePageNumber(value, mark);
+  return parsed === undefined || parsed < 0 ? null : parsed;
+}
+
+const ASIN_IN_URL = /\/(?:dp|gp\/product)\/([A-Z0-9]{10})(?:[/?#]|$)/;
+
+function asinFromHref(href: string | null | undefined): string | undefined {
+  return href ? ASIN_IN_URL.exec(href)?.[1] : undefined;
+}
+
+interface Assembled {
+  listing?: Listing;
+  problem?: RowProblem;
+}
+
+/**
+ * Turns what a row shows into a Listing, or names what is missing. Shared by both generations so
+ * that the rules (what makes a row readable, what "out of stock" means) are one.
+ */
+function assemble(
+  context: PageContext,
+  sku: string,
+  parts: {
+    fields: Fields;
+    statusTexts: string[];
+    channelHint?: Channel;
+    title?: string;
+    imageUrl?: string;
+    asin?: string;
+    fnsku?: string;
+    parentAsin?: string;
+    isParent: boolean;
+    quantityEditable: boolean;
+  },
+): Assembled {
+  const { fields, isParent } = parts;
+  const v = fields.values;
+  const mark = context.mark;
+
+  const stockFields: Array<[keyof Stock, FieldLabel]> = [
+    ['inbound', 'inbound'],
+    ['reserved', 'reserved'],
+    ['unfulfillable', 'unfulfillable'],
+    ['stranded', 'stranded'],
+  ];
+  const stock: Stock = {};
+  const availableText = v.availableMfn ?? v.availableFba ?? v.available;
+  const available = count(availableText, mark);
+  if (available === null) return { problem: 'bad-number' };
+  if (available !== undefined) stock.available = available;
+  for (const [key, field] of stockFields) {
+    const value = count(v[field], mark);
+    if (value === null) return { problem: 'bad-number' };
+    if (value !== undefined) stock[key] = value;
+  }
+
+  let channel: Channel | undefined = parts.channelHint;
+  if (!channel) {
+    if (v.availableFba !== undefined || parts.fnsku) channel = 'fba';
+    else if (v.availableMfn !== undefined || parts.quantityEditable) channel = 'mfn';
+  }
+
+  const status = readStatusText(...parts.statusTexts);
+  const reasons = new Set<Reason>(status.reasons);
+  let state = status.state;
+
+  if (!isParent) {
+    if (!channel) return { problem: 'no-channel' };
+    if (!state) {
+      // A status line that only names a reason ("Stranded", "Out of stock") is an inactive offer.
+      if (reasons.size > 0) state = 'inactive';
+      else return { problem: 'no-state' };
+    }
+    if (stock.available === undefined && state !== 'closed' && reasons.size === 0) return { problem: 'no-quantity' };
+    // An inactive merchant-fulfilled listing at 0 is out of stock, not broken.
+    if (channel === 'mfn' && state === 'inactive' && stock.available === 0 && reasons.size === 0) {
+      reasons.add('out_of_stock');
+    }
+  }
+
+  const listing: Listing = {
+    account: context.account,
+    marketplace: context.marketplace,
+    sku,
+    channel: channel ?? 'mfn',
+    quantityEditable: !isParent && parts.quantityEditable,
+    stock,
+    state: state ?? 'active',
+    reasons: [...reasons],
+    statusText: parts.statusTexts.filter(Boolean).join(' | '),
+    isParent,
+  };
+  if (parts.asin) listing.asin = parts.asin;
+  if (parts.fnsku) listing.fnsku = parts.fnsku;
+  if (parts.parentAsin) listing.parentAsin = parts.parentAsin;
+  if (parts.title) listing.title = parts.title;
+  if (parts.imageUrl) listing.imageUrl = parts.imageUrl;
+  for (const [key, field] of [
+    ['price', 'price'],
+    ['minPrice', 'minPrice'],
+    ['maxPrice', 'maxPrice'],
+  ] as const) {
+    const value = money(v[field], mark);
+    if (value === null) return { problem: 'bad-number' };
+    if (value !== undefined) listing[key] = value;
+  }
+  const handling = count(v.handlingTime?.replace(/[^\d０-９]/g, '') || undefined, mark);
+  if (typeof handling === 'number') listing.handlingTime = handling;
+  if (v.condition) listing.condition = v.condition;
+  return { listing };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Current page (/myinventory/inventory)
+
+function readCurrentRow(element: Element, context: PageContext): RowReading {
+  const sku = element.getAttribute('data-sku') ?? '';
+  const base = { element, sku, dirty: false };
+  if (!sku) return { ...base, problem: 'no-sku' };
+
+  const details = element.querySelector(SELECTORS.current.productDetails.selector);
+  const splitRows = element.querySelectorAll(SELECTORS.current.splitRow.selector);
+  if (!details && splitRows.length === 0) return { ...base, problem: 'no-structure' };
+
+  const fields = emptyFields();
+  let skuShown: string | undefined;
+  let quantityEditable = false;
+  for (const row of splitRows) {
+    const panels = [...row.children].filter((child) => child.matches(SELECTORS.current.splitPanel.selector));
+    const [labelPanel, valuePanel] = panels.length >= 2 ? panels : [row.children[0], row.children[1]];
+    if (!labelPanel || !valuePanel) continue;
+    const field = fieldForLabel(displayedText(labelPanel));
+    if (!field) continue;
+    if (field === 'sku') {
+      skuShown = displayedText(valuePanel);
+      continue;
+    }
+    setField(fields, field, valuePanel);
+    if ((field === 'availableMfn' || field === 'available') && fields.editable[field]) quantityEditable = true;
+  }
+  if (skuShown !== undefined && skuShown !== sku) return { ...base, problem: 'sku-mismatch' };
+
+  // Price, minimum and maximum: label in the row's first child, value in its kat-input.
+  const priceContainer = element.querySelector(SELECTORS.current.priceContainer.selector);
+  if (priceContainer) {
+    for (const priceRow of priceContainer.querySelectorAll(SELECTORS.current.priceRow.selector)) {
+      const label = priceRow.firstElementChild;
+      const field = label ? fieldForLabel(displayedText(label)) : undefined;
+      const input = priceRow.querySelector('kat-input');
+      if (field && input && (field === 'price' || field === 'minPrice' || field === 'maxPrice')) {
+        setField(fields, field, input);
+      }
+    }
+  }
+
+  const titleLink = element.querySelector(SELECTORS.current.titleLink.selector) as HTMLAnchorElement | null;
+  const image = details?.querySelector('img') as HTMLImageElement | null;
+  const statusTexts = [...element.querySelectorAll(SELECTORS.current.status.selector)].map(katLabelText);
+  const asin = fields.values.asin?.trim() || asinFromHref(titleLink?.getAttribute('href'));
+  const fnsku = fields.values.fnsku?.trim() || undefined;
+
+  // A variation parent has product details but no offer: no price editor, no stock, no status.
+  const hasOffer =
+    !!priceContainer ||
+    fields.values.availableFba !== undefined ||
+    fields.values.availableMfn !== undefined ||
+    fields.values.available !== undefined ||
+    statusTexts.length > 0;
+  const isParent = !!details && !hasOffer;
+
+  const assembled = assemble(context, sku, {
+    fields,
+    statusTexts,
+    title: titleLink ? text(titleLink) : undefined,
+    imageUrl: image?.getAttribute('src') ?? undefined,
+    asin,
+    fnsku,
+    isParent,
+    quantityEditable,
+  });
+  return { ...base, dirty: fields.dirty, ...assembled };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legacy page (/inventory, /hz/inventory)
+
+interface LegacyRowData {
+  sku?: unknown;
+  asin?: unknown;
+  fnsku?: unknown;
+  title?: unknown;
+  price?: unknown;
+}
+
+function parseRowData(element: Element): LegacyRowData {
+  const raw = element.getAttribute('data-row-data');
+  if (!raw) return {};
+  try {
+    const data = JSON.parse(raw) as unknown;
+    return data && typeof data === 'object' ? (data as LegacyRowData) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Row ids are base64(SKU) with `=` written `_e` (seller-central.md §1.2). */
+export function skuFromLegacyRowId(id: string): string | undefined {
+  if (!id) return undefined;
+  const encoded = id.replace(/-.*$/, '').replace(/_e/g, '=');
+  try {
+    const binary = atob(encoded);
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/** Column label by column id, from the header row, so unknown columns can still be named. */
+function legacyHeaderLabels(table: Element | null): Map<string, FieldLabel> {
+  const labels = new Map<string, FieldLabel>();
+  if (!table) return labels;
+  for (const header of table.querySelectorAll('th[data-column], #head-row [data-column]')) {
+    const column = header.getAttribute('data-column');
+    const field = fieldForLabel(displayedText(header));
+    if (column && field) labels.set(column, field);
+  }
+  return labels;
+}
+
+const headerCache = new WeakMap<Element, Map<string, FieldLabel>>();
+
+function readLegacyRow(element: Element, context: PageContext): RowReading {
+  const data = parseRowData(element);
+  const cell = (column: string) => element.querySelector(`td[data-column="${column}"]`);
+  const skuCell = cell(LEGACY_COLUMNS.sku);
+  const skuCellText = skuCell ? displayedText(skuCell.querySelector('[data-column="sku"], a, span') ?? skuCell) : '';
+  const sku = asString(data.sku) ?? (skuCellText || skuFromLegacyRowId(element.id) || '');
+  const base = { element, sku, dirty: false };
+  if (!sku) return { ...base, problem: 'no-sku' };
+  if (skuCellText && skuCellText !== sku) return { ...base, problem: 'sku-mismatch' };
+  const fromId = skuFromLegacyRowId(element.id);
+  if (element.id && fromId !== undefined && fromId !== sku) return { ...base, problem: 'sku-mismatch' };
+
+  // Delayed cells show a loading placeholder until their data arrives: read the row again then.
+  if (element.querySelector('.mt-delay-loading, .mt-loading')) return { ...base, problem: 'loading' };
+
+  const fields = emptyFields();
+  let quantityEditable = false;
+  const quantityCell = cell(LEGACY_COLUMNS.quantity);
+  if (quantityCell) {
+    const input = quantityCell.querySelector('input');
+    if (input) {
+      setField(fields, 'available', quantityCell);
+      quantityEditable = fields.editable.available === true;
+    } else {
+      fields.values.available = displayedText(quantityCell.querySelector('a') ?? quantityCell);
+    }
+  }
+  for (const [column, field] of [
+    [LEGACY_COLUMNS.price, 'price'],
+    [LEGACY_COLUMNS.minPrice, 'minPrice'],
+    [LEGACY_COLUMNS.maxPrice, 'maxPrice'],
+  ] as const) {
+    const c = cell(column);
+    if (c) setField(fields, field, c);
+  }
+  // Any other column whose header names a stock figure (inbound, reserved …).
+  const table = element.closest(SELECTORS.legacy.table.selector);
+  let headers = table ? headerCache.get(table) : undefined;
+  if (table && !headers) {
+    headers = legacyHeaderLabels(table);
+    headerCache.set(table, headers);
+  }
+  for (const [column, field] of headers ?? []) {
+    if (fields.values[field] !== undefined || column === LEGACY_COLUMNS.quantity) continue;
+    if (field === 'inbound' || field === 'reserved' || field === 'unfulfillable' || field === 'stranded') {
+      const c = cell(column);
+      if (c) fields.values[field] = displayedText(c);
+    }
+  }
+  if (fields.values.price === undefined && data.price !== undefined && data.price !== null) {
+    fields.values.price = String(data.price);
+  }
+
+  const statusCell = cell(LEGACY_COLUMNS.status);
+  const statusTexts: string[] = [];
+  if (statusCell) {
+    const lines = [...statusCell.children].map((child) => displayedText(child)).filter(Boolean);
+    statusTexts.push(...(lines.length ? lines : [displayedText(statusCell)]));
+  }
+
+  const fnsku = asString(data.fnsku);
+  const channelCell = cell(LEGACY_COLUMNS.channel);
+  const channelHint = fnsku ? 'fba' : channelCell ? readChannelText(displayedText(channelCell)) : undefined;
+
+  const titleCell = cell(LEGACY_COLUMNS.title);
+  const titleLink = titleCell?.querySelector('a[title], .mt-link[title]');
+  const title = asString(data.title) ?? (titleLink?.getAttribute('title') || text(titleLink) || undefined);
+  const asinShown = titleCell?.querySelector('[data-column="asin"]');
+  const asin = asString(data.asin) ?? (asinShown ? displayedText(asinShown) || undefined : undefined);
+  const image = element.querySelector('td img, img') as HTMLImageElement | null;
+
+  const hasOffer = !!quantityCell || !!statusCell || fields.values.price !== undefined;
+  const assembled = assemble(context, sku, {
+    fields,
+    statusTexts,
+    ...(channelHint ? { channelHint } : {}),
+    title,
+    imageUrl: image?.getAttribute('src') ?? undefined,
+    asin,
+    fnsku,
+    isParent: !hasOffer,
+    quantityEditable,
+  });
+  return { ...base, dirty: fields.dirty, ...assembled };
+}

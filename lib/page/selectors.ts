@@ -1,0 +1,108 @@
+/**
+ * Every selector that knows Seller Central's markup, each with the fixtures where it must match
+ * (checked in real Chromium by test/e2e/selectors.spec.ts) and, where it matters, where it must not.
+ * Hashed CSS-module classes (`JanusTable-module__tableContentRow--MGDsi`) change with Amazon's
+ * deployments, so they are matched by their stable prefix only.
+ * Source for each: ../shared/reference/seller-central.md §1 (section noted per entry).
+ */
+
+export interface SelectorSpec {
+  selector: string;
+  /** Fixtures on which at least one element must match. */
+  matches: readonly string[];
+  /** Fixtures on which nothing may match. */
+  absent?: readonly string[];
+}
+
+const CURRENT_FIXTURES = [
+  'current-en',
+  'current-zh',
+  'current-de',
+  'current-ja',
+  'current-uk-europe-host',
+  'current-250',
+  'current-1000',
+  'no-marketplace',
+  'current-en-later',
+] as const;
+
+const prefix = (name: string) => `[class*="${name}"]`;
+
+export const SELECTORS = {
+  legacy: {
+    /** §1.2 the MYI table container. */
+    table: { selector: '#myitable', matches: ['legacy-en'], absent: CURRENT_FIXTURES },
+    /** §1.2 data rows: `tr.mt-row`; real data rows carry data-row-data / data-actions. */
+    row: { selector: '#myitable tr.mt-row, #myitable tr[data-row-data]', matches: ['legacy-en'] },
+    /** §1.2 cells by column id (`td[data-column="quantity"]`). */
+    cell: { selector: 'td[data-column]', matches: ['legacy-en'] },
+    /** §1.2 Save all. */
+    saveAll: { selector: '#saveall', matches: ['legacy-en'] },
+    /** §1.2 account name in the partner switcher. */
+    account: { selector: '#partner-switcher > button > span > b, #partner-switcher b', matches: ['legacy-en'] },
+    /** §1.2 marketplace switcher form. */
+    marketplaceSwitcher: { selector: '#sc-mkt-switcher-form', matches: ['legacy-en'] },
+    /** §1.2 the toolbar row above the table, where page actions live. */
+    toolbar: {
+      selector: '#myitable .mt-header .mt-header-bulk-action, #myitable .mt-header',
+      matches: ['legacy-en'],
+    },
+  },
+  current: {
+    /** §1.3 the per-listing wrapper; the outermost one is the row. */
+    row: { selector: '[data-sku]', matches: CURRENT_FIXTURES },
+    /** §1.3 content row inside the wrapper. */
+    rowContent: { selector: prefix('JanusTable-module__tableContentRow'), matches: CURRENT_FIXTURES },
+    /** §1.3 product details: image, title link, key/value block. */
+    productDetails: { selector: prefix('ProductDetails-module__container'), matches: CURRENT_FIXTURES },
+    titleLink: {
+      selector: `${prefix('ProductDetails-module__titleContainer')} a, ${prefix('ProductDetails-module__textFieldsContainer')} a[href*="/dp/"]`,
+      matches: CURRENT_FIXTURES,
+    },
+    /** §1.3 JanusSplitBox label/value rows (ASIN, SKU, FNSKU, Available, Reserved …). */
+    splitRow: { selector: prefix('JanusSplitBox-module__row'), matches: CURRENT_FIXTURES },
+    splitPanel: { selector: prefix('JanusSplitBox-module__panel'), matches: CURRENT_FIXTURES },
+    /** §1.3 status: `kat-label[emphasis]` inside the Status container. */
+    status: { selector: `${prefix('Status-module__container')} kat-label`, matches: CURRENT_FIXTURES },
+    /** §1.3 price editor composite and its rows (Price, Minimum price, Maximum price). */
+    priceContainer: { selector: prefix('VolusPriceInputComposite-module__container'), matches: CURRENT_FIXTURES },
+    priceRow: { selector: prefix('VolusPriceInputComposite-module__priceInputRow'), matches: CURRENT_FIXTURES },
+    /** §1.3 edit bar holding Save all once a value is edited. */
+    editBar: { selector: prefix('VolusEditBar-module__container'), matches: [] },
+    /** §1.3 account / store name in the global nav. */
+    account: {
+      selector:
+        '#navbar .dropdown-account-switcher-header-label-global, .dropdown-account-switcher-header-label-global',
+      matches: ['current-en', 'current-zh', 'current-de', 'current-ja', 'current-uk-europe-host'],
+    },
+    /** §1.3 pagination (shadow DOM). */
+    pagination: { selector: 'kat-pagination', matches: ['current-en'] },
+    /** §1.3 the search box's button: page actions live in that bar. UNVERIFIED beyond the button. */
+    toolbar: { selector: prefix('SearchBox-module__searchButton'), matches: [] },
+  },
+  /** Custom elements read through attributes or open shadow roots (isolated world). */
+  kat: {
+    input: 'kat-input',
+    label: 'kat-label',
+    checkbox: 'kat-checkbox',
+    button: 'kat-button',
+  },
+  /** Page-wide marketplace signals. */
+  page: {
+    inlineScript: 'script:not([src])',
+  },
+} as const satisfies Record<string, unknown>;
+
+/** The column ids the legacy table uses (`td[data-column=…]`), §1.2. */
+export const LEGACY_COLUMNS = {
+  select: 'select',
+  sku: 'sku',
+  title: 'title',
+  status: 'status',
+  quantity: 'quantity',
+  price: 'price',
+  minPrice: 'minimumPrice',
+  maxPrice: 'maximumPrice',
+  channel: 'fulfillment_channel',
+  image: 'image',
+} as const;
