@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectUrl, isCurrentInventoryUrl, isInventoryUrl, isLegacyInventoryUrl } from '@/lib/page/detect';
 import { SELLER_CENTRAL_HOSTS } from '@/lib/marketplaces';
+import { detectUrl, isCurrentInventoryUrl, isInventoryUrl, isLegacyInventoryUrl } from '@/lib/page/detect';
 
 /**
  * Every detector against every URL of the corpus, on every Seller Central host: each URL must be
