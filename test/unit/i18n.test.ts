@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { translatorFor } from '@/lib/i18n';
+import { bulk } from '@/lib/i18n/catalog/bulk';
 import { common } from '@/lib/i18n/catalog/common';
 import { dashboard } from '@/lib/i18n/catalog/dashboard';
 import { page } from '@/lib/i18n/catalog/page';
@@ -8,7 +9,7 @@ import { popup } from '@/lib/i18n/catalog/popup';
 import { createTranslator, formatDate, formatNumber, resolveLanguage } from '@/lib/i18n/core';
 import { type Catalog, LANGUAGES } from '@/lib/i18n/types';
 
-const CATALOGS: Record<string, Catalog> = { common, page, popup, dashboard };
+const CATALOGS: Record<string, Catalog> = { common, page, popup, dashboard, bulk };
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
