@@ -22,14 +22,16 @@ export type FieldLabel =
   | 'availableMfn'
   | 'available'
   | 'inbound'
+  | 'inboundWorking'
+  | 'inboundShipped'
+  | 'inboundReceiving'
   | 'reserved'
   | 'unfulfillable'
   | 'stranded'
   | 'price'
   | 'minPrice'
   | 'maxPrice'
-  | 'handlingTime'
-  | 'sales';
+  | 'handlingTime';
 
 type Table<K extends string> = Record<K, Partial<Record<LabelLanguage, readonly string[]>>>;
 
@@ -84,7 +86,34 @@ export const FIELD_LABELS: Table<FieldLabel> = {
     fr: ['En cours d’acheminement', "En cours d'acheminement", 'Entrant'], // GUESSED
     es: ['En tránsito', 'Entrante'], // GUESSED
     it: ['In entrata', 'In arrivo'], // GUESSED
-    ja: ['入荷中', '納品中'], // GUESSED
+    ja: ['入荷中', '入荷予定', '納品中'], // GUESSED
+  },
+  inboundWorking: {
+    en: ['Working', 'Inbound working'], // GUESSED: the finer split is unverified on the page
+    zh_CN: ['处理中', '正在处理'], // GUESSED
+    de: ['In Bearbeitung'], // GUESSED
+    fr: ['En préparation'], // GUESSED
+    es: ['En preparación'], // GUESSED
+    it: ['In lavorazione'], // GUESSED
+    ja: ['作業中', '準備中'], // GUESSED
+  },
+  inboundShipped: {
+    en: ['Shipped', 'Inbound shipped'], // GUESSED
+    zh_CN: ['已发货', '已发出'], // GUESSED
+    de: ['Versandt'], // GUESSED
+    fr: ['Expédié'], // GUESSED
+    es: ['Enviado'], // GUESSED
+    it: ['Spedito'], // GUESSED
+    ja: ['発送済み', '出荷済み'], // GUESSED
+  },
+  inboundReceiving: {
+    en: ['Receiving', 'Inbound receiving'], // GUESSED
+    zh_CN: ['接收中', '正在接收'], // GUESSED
+    de: ['Wird empfangen', 'Im Wareneingang'], // GUESSED
+    fr: ['En cours de réception'], // GUESSED
+    es: ['Recibiendo', 'En recepción'], // GUESSED
+    it: ['In ricezione'], // GUESSED
+    ja: ['受領中', '受領作業中'], // GUESSED
   },
   reserved: {
     en: ['Reserved'],
@@ -110,7 +139,7 @@ export const FIELD_LABELS: Table<FieldLabel> = {
     en: ['Stranded'],
     zh_CN: ['无在售信息', '无在售信息的库存'], // GUESSED
     zh_TW: ['滯留'], // GUESSED
-    de: ['Gestrandet', 'Gestrandeter Bestand'], // GUESSED
+    de: ['Gestrandet', 'Gestrandeter Bestand', 'Verwaist'], // GUESSED
     fr: ['Bloqué', 'Stock bloqué'], // GUESSED
     es: ['Inmovilizado', 'Inventario inmovilizado'], // GUESSED
     it: ['Bloccato', 'Inventario bloccato'], // GUESSED
@@ -156,12 +185,6 @@ export const FIELD_LABELS: Table<FieldLabel> = {
     it: ['Tempo di gestione'], // GUESSED
     ja: ['出荷作業日数', '出荷までの日数'], // GUESSED
   },
-  sales: {
-    en: ['Sales (last 30 days)', 'Units sold (last 30 days)', 'Units sold', 'Sales'], // GUESSED: the column is unverified
-    zh_CN: ['销量（过去 30 天）', '已售商品数量', '销量'], // GUESSED
-    de: ['Verkäufe (letzte 30 Tage)', 'Verkaufte Einheiten'], // GUESSED
-    ja: ['販売数（過去30日間）', '販売数'], // GUESSED
-  },
 };
 
 export type StatusWord = 'active' | 'inactive' | 'closed';
@@ -180,8 +203,8 @@ export type ReasonWord =
 export const STATUS_WORDS: Table<StatusWord> = {
   inactive: {
     en: ['inactive'],
-    zh_CN: ['不可售', '非在售', '停售'],
-    zh_TW: ['不可售', '非在售'], // GUESSED
+    zh_CN: ['不可售', '不在售', '非在售', '停售'],
+    zh_TW: ['不可售', '不在售', '非在售'], // GUESSED
     de: ['inaktiv'],
     fr: ['inactif', 'inactive'], // GUESSED
     es: ['inactivo', 'inactiva'], // GUESSED
@@ -239,7 +262,7 @@ export const REASON_WORDS: Table<ReasonWord> = {
     fr: ['supprimé des résultats de recherche', 'supprimé de la recherche'], // GUESSED
     es: ['suprimido de la búsqueda', 'suprimido'], // GUESSED
     it: ['soppresso dalla ricerca', 'soppresso'], // GUESSED
-    ja: ['検索非表示', '検索抑制'], // GUESSED
+    ja: ['検索非表示', '検索抑制', '検索対象外'], // GUESSED
   },
   missing_information: {
     en: ['missing information', 'incomplete', 'missing info'],
@@ -265,7 +288,7 @@ export const REASON_WORDS: Table<ReasonWord> = {
     en: ['stranded'],
     zh_CN: ['无在售信息', '滞留'], // GUESSED
     zh_TW: ['滯留'], // GUESSED
-    de: ['gestrandet'], // GUESSED
+    de: ['gestrandet', 'verwaist'], // GUESSED
     fr: ['bloqué', 'stock bloqué'], // GUESSED
     es: ['inmovilizado'], // GUESSED
     it: ['bloccato'], // GUESSED
@@ -361,7 +384,16 @@ const channelLists = wordList(CHANNEL_WORDS, ['mfn', 'fba']);
 
 /** Latin words match on word boundaries ("inactive" must not be read as "active"); CJK by substring. */
 function containsWord(haystack: string, word: string): boolean {
-  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(word)) return haystack.includes(word);
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(word)) {
+    // 在售 (on sale) inside 不在售 / 无在售 / 非在售 says the opposite: a negated match does not count.
+    let from = 0;
+    for (;;) {
+      const at = haystack.indexOf(word, from);
+      if (at < 0) return false;
+      if (!/[不无非未無]/.test(haystack[at - 1] ?? '')) return true;
+      from = at + 1;
+    }
+  }
   let from = 0;
   for (;;) {
     const at = haystack.indexOf(word, from);
@@ -399,6 +431,30 @@ export function readChannelText(text: string): 'fba' | 'mfn' | undefined {
   const haystack = normaliseLabel(text);
   for (const [key, words] of channelLists) {
     if (words.some((w) => containsWord(haystack, w))) return key as 'fba' | 'mfn';
+  }
+  return undefined;
+}
+
+/**
+ * A units-sold label with its period ("Units sold (30 days)", "已售商品数量（30 天）"): the sales
+ * figure the current page shows. GUESSED wordings: the column is not in the reference. A money
+ * amount ("Sales (30 days)") is deliberately not matched.
+ */
+const SALES_LABELS: readonly RegExp[] = [
+  /^units sold(?:\((?:last )?(\d+) days?\))?$/,
+  /^(?:已售商品数量|已售数量|销量)(?:\((?:过去 ?)?(\d+) ?天\))?$/,
+  /^verkaufte einheiten(?:\((?:letzte )?(\d+) tage\))?$/,
+  /^unités vendues(?:\((?:derniers )?(\d+) jours\))?$/,
+  /^unidades vendidas(?:\((?:últimos )?(\d+) días\))?$/,
+  /^unità vendute(?:\((?:ultimi )?(\d+) giorni\))?$/,
+  /^(?:販売数|販売個数)(?:\((?:過去)?(\d+) ?日(?:間)?\))?$/,
+];
+
+export function salesLabelDays(text: string): number | undefined {
+  const normal = normaliseLabel(text);
+  for (const pattern of SALES_LABELS) {
+    const match = pattern.exec(normal);
+    if (match) return match[1] ? Number(match[1]) : 30;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { Channel, Generation, Listing, Reason, Stock } from '../model/listing';
+import { currencyIn } from './currency';
 import { displayedText, katInputValue, katLabelText, outermost, text } from './dom';
-import { type FieldLabel, fieldForLabel, readChannelText, readStatusText } from './labels';
+import { type FieldLabel, fieldForLabel, readChannelText, readStatusText, salesLabelDays } from './labels';
 import { readAccount, readMarketplace } from './marketplace';
 import { type DecimalMark, decimalMarkFor, parsePageCount, parsePageNumber } from './numbers';
 import { LEGACY_COLUMNS, SELECTORS } from './selectors';
@@ -108,8 +109,11 @@ function count(value: string | undefined, mark: DecimalMark): number | undefined
   return parsed === undefined ? (value.trim() === '' || /^[-—–]$/.test(value.trim()) ? undefined : null) : parsed;
 }
 
+/** A cell that shows nothing but a currency sign or a dash has no amount (an empty maximum price). */
+const BLANK_AMOUNT = /^[\s$€£¥￥₹₺—–-]*(?:[A-Z]{1,3})?[\s$€£¥￥₹₺—–-]*$/;
+
 function money(value: string | undefined, mark: DecimalMark): number | undefined | null {
-  if (value === undefined || value.trim() === '' || /^[-—–]$/.test(value.trim())) return undefined;
+  if (value === undefined || BLANK_AMOUNT.test(value)) return undefined;
   const parsed = parsePageNumber(value, mark);
   return parsed === undefined || parsed < 0 ? null : parsed;
 }
@@ -143,6 +147,8 @@ function assemble(
     parentAsin?: string;
     isParent: boolean;
     quantityEditable: boolean;
+    currency?: string;
+    pageSales?: { units: number; days: number };
   },
 ): Assembled {
   const { fields, isParent } = parts;
@@ -151,6 +157,9 @@ function assemble(
 
   const stockFields: Array<[keyof Stock, FieldLabel]> = [
     ['inbound', 'inbound'],
+    ['inboundWorking', 'inboundWorking'],
+    ['inboundShipped', 'inboundShipped'],
+    ['inboundReceiving', 'inboundReceiving'],
     ['reserved', 'reserved'],
     ['unfulfillable', 'unfulfillable'],
     ['stranded', 'stranded'],
@@ -190,16 +199,19 @@ function assemble(
     }
   }
 
+  const [main = '', ...reasonLines] = parts.statusTexts.filter(Boolean);
   const listing: Listing = {
     account: context.account,
     marketplace: context.marketplace,
     sku,
+    // A parent has no offer; the schema wants a channel, and a parent is nobody's FBA stock.
     channel: channel ?? 'mfn',
     quantityEditable: !isParent && parts.quantityEditable,
     stock,
     state: state ?? 'active',
     reasons: [...reasons],
-    statusText: parts.statusTexts.filter(Boolean).join(' | '),
+    // The status as the page writes it: the main line, then its reason lines in parentheses.
+    statusText: reasonLines.length ? `${main} (${reasonLines.join(', ')})` : main,
     isParent,
   };
   if (parts.asin) listing.asin = parts.asin;
@@ -219,6 +231,8 @@ function assemble(
   const handling = count(v.handlingTime?.replace(/[^\d０-９]/g, '') || undefined, mark);
   if (typeof handling === 'number') listing.handlingTime = handling;
   if (v.condition) listing.condition = v.condition;
+  if (parts.currency && !isParent) listing.currency = parts.currency;
+  if (parts.pageSales && !isParent) listing.pageSales = parts.pageSales;
   return { listing };
 }
 
@@ -237,12 +251,19 @@ function readCurrentRow(element: Element, context: PageContext): RowReading {
   const fields = emptyFields();
   let skuShown: string | undefined;
   let quantityEditable = false;
+  let pageSales: { units: number; days: number } | undefined;
   for (const row of splitRows) {
     const panels = [...row.children].filter((child) => child.matches(SELECTORS.current.splitPanel.selector));
     const [labelPanel, valuePanel] = panels.length >= 2 ? panels : [row.children[0], row.children[1]];
     if (!labelPanel || !valuePanel) continue;
-    const field = fieldForLabel(displayedText(labelPanel));
-    if (!field) continue;
+    const labelText = displayedText(labelPanel);
+    const field = fieldForLabel(labelText);
+    if (!field) {
+      const days = salesLabelDays(labelText);
+      const units = days === undefined ? undefined : parsePageCount(displayedText(valuePanel), context.mark);
+      if (days !== undefined && units !== undefined) pageSales = { units, days };
+      continue;
+    }
     if (field === 'sku') {
       skuShown = displayedText(valuePanel);
       continue;
@@ -258,26 +279,34 @@ function readCurrentRow(element: Element, context: PageContext): RowReading {
     for (const priceRow of priceContainer.querySelectorAll(SELECTORS.current.priceRow.selector)) {
       const label = priceRow.firstElementChild;
       const field = label ? fieldForLabel(displayedText(label)) : undefined;
+      if (!label || !field || (field !== 'price' && field !== 'minPrice' && field !== 'maxPrice')) continue;
       const input = priceRow.querySelector('kat-input');
-      if (field && input && (field === 'price' || field === 'minPrice' || field === 'maxPrice')) {
+      if (input) {
         setField(fields, field, input);
+      } else {
+        // Rows that cannot be edited (closed) print the price as text after the label.
+        const shown = [...priceRow.children]
+          .filter((child) => child !== label)
+          .map(displayedText)
+          .join(' ')
+          .trim();
+        if (shown) fields.values[field] = shown;
       }
     }
   }
 
   const titleLink = element.querySelector(SELECTORS.current.titleLink.selector) as HTMLAnchorElement | null;
   const image = details?.querySelector('img') as HTMLImageElement | null;
-  const statusTexts = [...element.querySelectorAll(SELECTORS.current.status.selector)].map(katLabelText);
+  const statusTexts = readCurrentStatus(element);
   const asin = fields.values.asin?.trim() || asinFromHref(titleLink?.getAttribute('href'));
   const fnsku = fields.values.fnsku?.trim() || undefined;
 
-  // A variation parent has product details but no offer: no price editor, no stock, no status.
+  // A variation parent has product details but no offer: no price editor and no stock figures.
   const hasOffer =
     !!priceContainer ||
     fields.values.availableFba !== undefined ||
     fields.values.availableMfn !== undefined ||
-    fields.values.available !== undefined ||
-    statusTexts.length > 0;
+    fields.values.available !== undefined;
   const isParent = !!details && !hasOffer;
 
   const assembled = assemble(context, sku, {
@@ -289,8 +318,26 @@ function readCurrentRow(element: Element, context: PageContext): RowReading {
     fnsku,
     isParent,
     quantityEditable,
+    currency: priceContainer ? currencyIn(text(priceContainer), context.marketplace) : undefined,
+    pageSales,
   });
   return { ...base, dirty: fields.dirty, ...assembled };
+}
+
+/** The status label, then any reason lines the status cell shows under it. */
+function readCurrentStatus(row: Element): string[] {
+  const label = row.querySelector(SELECTORS.current.status.selector);
+  if (!label) return [];
+  const texts = [katLabelText(label)];
+  const container = label.parentElement;
+  if (container) {
+    for (const child of container.children) {
+      if (child === label || child.contains(label)) continue;
+      const line = displayedText(child);
+      if (line) texts.push(line);
+    }
+  }
+  return texts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,6 +373,18 @@ export function skuFromLegacyRowId(id: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Texts of the innermost elements, in order: the separate lines of a cell. */
+function leafTexts(root: Element): string[] {
+  const lines: string[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.children.length === 0) {
+      const line = displayedText(element);
+      if (line) lines.push(line);
+    }
+  }
+  return lines;
 }
 
 const asString = (value: unknown): string | undefined =>
@@ -401,11 +460,15 @@ function readLegacyRow(element: Element, context: PageContext): RowReading {
   const statusCell = cell(LEGACY_COLUMNS.status);
   const statusTexts: string[] = [];
   if (statusCell) {
-    const lines = [...statusCell.children].map((child) => displayedText(child)).filter(Boolean);
+    // The main status, then one line per reason (seller-central.md §1.2: the status cell's second line).
+    const lines = leafTexts(statusCell);
     statusTexts.push(...(lines.length ? lines : [displayedText(statusCell)]));
   }
 
-  const fnsku = asString(data.fnsku);
+  const fnskuShown = element.querySelector('[data-column="fnsku"]');
+  const fnsku = asString(data.fnsku) ?? (fnskuShown ? displayedText(fnskuShown) || undefined : undefined);
+  const conditionShown = element.querySelector('[data-column="condition"]');
+  if (conditionShown && displayedText(conditionShown)) fields.values.condition = displayedText(conditionShown);
   const channelCell = cell(LEGACY_COLUMNS.channel);
   const channelHint = fnsku ? 'fba' : channelCell ? readChannelText(displayedText(channelCell)) : undefined;
 
@@ -416,7 +479,12 @@ function readLegacyRow(element: Element, context: PageContext): RowReading {
   const asin = asString(data.asin) ?? (asinShown ? displayedText(asinShown) || undefined : undefined);
   const image = element.querySelector('td img, img') as HTMLImageElement | null;
 
-  const hasOffer = !!quantityCell || !!statusCell || fields.values.price !== undefined;
+  // A variation parent's row has no quantity, no price and no fulfilment channel of its own.
+  const hasOffer =
+    (fields.values.available !== undefined && fields.values.available.trim() !== '') ||
+    (fields.values.price !== undefined && fields.values.price.trim() !== '') ||
+    channelHint !== undefined;
+  const priceCell = cell(LEGACY_COLUMNS.price);
   const assembled = assemble(context, sku, {
     fields,
     statusTexts,
@@ -427,6 +495,7 @@ function readLegacyRow(element: Element, context: PageContext): RowReading {
     fnsku,
     isParent: !hasOffer,
     quantityEditable,
+    currency: priceCell ? currencyIn(text(priceCell), context.marketplace) : undefined,
   });
   return { ...base, dirty: fields.dirty, ...assembled };
 }

@@ -3,13 +3,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { translatorFor } from '@/lib/i18n';
 import { bulk } from '@/lib/i18n/catalog/bulk';
 import { common } from '@/lib/i18n/catalog/common';
+import { compliance } from '@/lib/i18n/catalog/compliance';
 import { dashboard } from '@/lib/i18n/catalog/dashboard';
 import { page } from '@/lib/i18n/catalog/page';
 import { popup } from '@/lib/i18n/catalog/popup';
 import { createTranslator, formatDate, formatNumber, resolveLanguage } from '@/lib/i18n/core';
 import { type Catalog, LANGUAGES } from '@/lib/i18n/types';
 
-const CATALOGS: Record<string, Catalog> = { common, page, popup, dashboard, bulk };
+const CATALOGS: Record<string, Catalog> = { common, page, popup, dashboard, bulk, compliance };
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
