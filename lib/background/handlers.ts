@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { ingestPageRead } from '../db/ingest';
+import { store } from '../db/open';
 import type { Handlers } from '../messaging';
 
 /**
@@ -13,7 +15,9 @@ export function createHandlers(instance: { startedAt: number; version: string })
       await browser.tabs.create({ url });
       return {};
     },
-    // Received and validated; the history store records it (issue 4).
-    pageRead: () => ({ stored: 0, discarded: 0 }),
+    pageRead: async (read) => {
+      const result = await ingestPageRead(await store(), read);
+      return { stored: result.stored, discarded: result.discarded };
+    },
   };
 }

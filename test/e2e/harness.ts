@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
+import { routeProductImages } from '../fixtures/page-helpers';
+import { createFixtureResolver, type FixtureResolver, type FixtureResolverOptions } from '../fixtures/registry';
 import { launchWithExtension, restartServiceWorker, type UiLanguage } from '../support/browser';
-import { type Resolver, routeSellerCentral, type SellerCentral } from '../support/seller-central';
+import { routeSellerCentral, type SellerCentral } from '../support/seller-central';
 
 /**
  * The shared fixture for every end-to-end test: Chromium with the built extension in a fresh
@@ -12,8 +14,10 @@ import { type Resolver, routeSellerCentral, type SellerCentral } from '../suppor
  */
 interface Fixtures {
   uiLanguage: UiLanguage;
-  /** Replace to serve other fixture pages; the default answers 404 for everything. */
-  resolver: Resolver;
+  /** How the fixture site answers saves (`test.use({ siteOptions: { save: 'rate-limit' } })`). */
+  siteOptions: FixtureResolverOptions;
+  /** The fixture Seller Central site: `site.serve('current-en-later')`, `site.setSave('error')`, `site.saved`. */
+  site: FixtureResolver;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -26,7 +30,8 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   uiLanguage: ['en', { option: true }],
-  resolver: [async ({}, use) => use(() => undefined), { option: true }],
+  siteOptions: [{}, { option: true }],
+  site: async ({ siteOptions }, use) => use(createFixtureResolver(siteOptions)),
   pageErrors: async ({}, use) => use([]),
   context: async ({ uiLanguage, pageErrors }, use) => {
     const launched = await launchWithExtension({ uiLanguage });
@@ -39,7 +44,16 @@ export const test = base.extend<Fixtures>({
     await use(worker);
   },
   extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
-  sellerCentral: async ({ context, resolver }, use) => use(await routeSellerCentral(context, resolver)),
+  // Automatic: every test's browser reaches the fixture site, never the internet.
+  sellerCentral: [
+    async ({ context, site }, use) => {
+      const routed = await routeSellerCentral(context, site);
+      // Product thumbnails come from Amazon's image host, as on the real page.
+      await routeProductImages(context);
+      await use(routed);
+    },
+    { auto: true },
+  ],
   openExtensionPage: async ({ context, extensionId }, use) =>
     use(async (path) => {
       const page = await context.newPage();

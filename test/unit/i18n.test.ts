@@ -7,10 +7,11 @@ import { compliance } from '@/lib/i18n/catalog/compliance';
 import { dashboard } from '@/lib/i18n/catalog/dashboard';
 import { page } from '@/lib/i18n/catalog/page';
 import { popup } from '@/lib/i18n/catalog/popup';
+import { velocity } from '@/lib/i18n/catalog/velocity';
 import { createTranslator, formatDate, formatNumber, resolveLanguage } from '@/lib/i18n/core';
 import { type Catalog, LANGUAGES } from '@/lib/i18n/types';
 
-const CATALOGS: Record<string, Catalog> = { common, page, popup, dashboard, bulk, compliance };
+const CATALOGS: Record<string, Catalog> = { common, page, popup, dashboard, bulk, compliance, velocity };
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

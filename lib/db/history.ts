@@ -1,0 +1,89 @@
+import type { SalesHistory, ShelfwiseWrite } from '../velocity/types';
+import { toObservation, toWrite } from './ingest';
+import type { DB } from './open';
+import type { ChangeKind, ChangeOrigin, ChangeRecord, ObservationRecord, SkuRecord } from './schema';
+
+const DAY = 86_400_000;
+
+/** Observations of one SKU from `since` on, plus the last one before it (the state the range starts in). */
+export async function observationsSince(db: DB, key: string, since: number): Promise<ObservationRecord[]> {
+  const tx = db.transaction('observations', 'readonly');
+  const store = tx.store;
+  const [before, inRange] = await Promise.all([
+    store.openCursor(IDBKeyRange.bound([key, -Infinity], [key, since], false, true), 'prev'),
+    store.getAll(IDBKeyRange.bound([key, since], [key, Infinity])),
+  ]);
+  await tx.done;
+  return before ? [before.value, ...inRange] : inRange;
+}
+
+async function changesSince(db: DB, key: string, since: number): Promise<ChangeRecord[]> {
+  return db.getAllFromIndex('changes', 'by-key-at', IDBKeyRange.bound([key, since], [key, Infinity]));
+}
+
+/**
+ * Everything velocity needs for one SKU over the last `days` days (91 covers the 90-day window
+ * and the day before it).
+ */
+export async function salesHistory(db: DB, key: string, now: number, days = 91): Promise<SalesHistory | undefined> {
+  const sku = await db.get('skus', key);
+  if (!sku) return undefined;
+  const since = now - (days + 1) * DAY;
+  const [observations, changes] = await Promise.all([observationsSince(db, key, since), changesSince(db, key, since)]);
+  const writes = changes.map(toWrite).filter((w): w is ShelfwiseWrite => !!w);
+  const history: SalesHistory = {
+    observations: observations.map(toObservation),
+    lastSeenAt: sku.lastSeenAt,
+    writes,
+    visits: sku.visits,
+  };
+  if (sku.latest.pageSales) history.pageSales = sku.latest.pageSales;
+  return history;
+}
+
+export interface SkuTimeline {
+  sku: SkuRecord;
+  observations: ObservationRecord[];
+  changes: ChangeRecord[];
+}
+
+/** One SKU's stock over time with its interpreted changes, for the dashboard's chart. */
+export async function skuTimeline(db: DB, key: string, since: number): Promise<SkuTimeline | undefined> {
+  const sku = await db.get('skus', key);
+  if (!sku) return undefined;
+  const [observations, changes] = await Promise.all([observationsSince(db, key, since), changesSince(db, key, since)]);
+  return { sku, observations, changes };
+}
+
+export interface ChangeFilter {
+  /** Substring of the SKU, case-insensitive. */
+  sku?: string;
+  origin?: ChangeOrigin;
+  kind?: ChangeKind;
+  from?: number;
+  to?: number;
+  marketplace?: string;
+  limit?: number;
+}
+
+/** Changes newest first, filtered; walks the time index so a narrow date range stays cheap. */
+export async function listChanges(db: DB, filter: ChangeFilter = {}): Promise<ChangeRecord[]> {
+  const limit = filter.limit ?? 500;
+  const needle = filter.sku?.toLowerCase();
+  const range = IDBKeyRange.bound(filter.from ?? 0, filter.to ?? Number.MAX_SAFE_INTEGER);
+  const result: ChangeRecord[] = [];
+  let cursor = await db.transaction('changes').store.index('by-at').openCursor(range, 'prev');
+  while (cursor && result.length < limit) {
+    const change = cursor.value;
+    if (
+      (!needle || change.sku.toLowerCase().includes(needle)) &&
+      (!filter.origin || change.origin === filter.origin) &&
+      (!filter.kind || change.kind === filter.kind) &&
+      (!filter.marketplace || change.marketplace === filter.marketplace)
+    ) {
+      result.push(change);
+    }
+    cursor = await cursor.continue();
+  }
+  return result;
+}

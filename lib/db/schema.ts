@@ -1,0 +1,16 @@
+/**
+ * The current schema. To change it: copy the latest schemas/vN.ts to vN+1.ts, change it there,
+ * bump DB_VERSION, and add an `if (oldVersion < N+1)` step in migrations.ts.
+ */
+export type {
+  ChangeKindV1 as ChangeKind,
+  ChangeOrigin,
+  ChangeRecordV1 as ChangeRecord,
+  MetaRecordV1 as MetaRecord,
+  ObservationRecordV1 as ObservationRecord,
+  ShelfwiseDBv1 as ShelfwiseDB,
+  SkuRecordV1 as SkuRecord,
+} from './schemas/v1';
+
+export const DB_NAME = 'shelfwise';
+export const DB_VERSION = 1;

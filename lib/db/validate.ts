@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import { ChannelSchema, ListingSchema, StateSchema } from '../model/listing';
+
+/**
+ * zod schemas of the stored records, for what comes back from outside (a backup file): nothing
+ * enters the store without matching exactly the shape the store itself writes.
+ */
+const count = z.int().check(z.minimum(0));
+const instant = z.number().check(z.minimum(0));
+
+export const ObservationRecordSchema = z.object({
+  key: z.string(),
+  at: instant,
+  channel: ChannelSchema,
+  state: StateSchema,
+  available: z.optional(count),
+  reserved: z.optional(count),
+  inbound: z.optional(count),
+  inboundWorking: z.optional(count),
+  inboundShipped: z.optional(count),
+  inboundReceiving: z.optional(count),
+  unfulfillable: z.optional(count),
+  seenUntil: z.optional(instant),
+  origin: z.enum(['page', 'import', 'shelfwise']),
+  compacted: z.optional(z.boolean()),
+});
+
+export const SkuRecordSchema = z.object({
+  key: z.string(),
+  account: z.string(),
+  marketplace: z.string(),
+  sku: z.string(),
+  asin: z.optional(z.string()),
+  parentAsin: z.optional(z.string()),
+  channel: ChannelSchema,
+  title: z.optional(z.string()),
+  latest: ListingSchema,
+  lastObservation: ObservationRecordSchema,
+  firstSeenAt: instant,
+  lastSeenAt: instant,
+  lastChangedAt: instant,
+  visits: count,
+  lastWriteAt: z.optional(instant),
+});
+
+export const ChangeRecordSchema = z.object({
+  id: z.optional(z.int().check(z.minimum(1))),
+  key: z.string(),
+  account: z.string(),
+  marketplace: z.string(),
+  sku: z.string(),
+  at: instant,
+  from: instant,
+  to: instant,
+  kind: z.enum(['sale', 'external', 'receipt', 'shelfwise', 'adjustment', 'unknown']),
+  reason: z.string(),
+  origin: z.enum(['page', 'shelfwise', 'import']),
+  before: z.nullable(z.number()),
+  after: z.nullable(z.number()),
+  delta: z.number(),
+  inboundDelta: z.optional(z.number()),
+  batchId: z.string(),
+  writeKind: z.optional(z.enum(['bulk', 'undo', 'holiday', 'restore'])),
+});
+
+export const MetaRecordSchema = z.object({ key: z.string(), value: z.unknown() });

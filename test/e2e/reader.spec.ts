@@ -1,0 +1,199 @@
+import type { Page } from '@playwright/test';
+import { HTML_LIKE_TITLE } from '../fixtures/data/current-en';
+import { scrollToLastRow } from '../fixtures/page-helpers';
+import { FIXTURES, fixture, legacyRowId, loadTruth } from '../fixtures/registry';
+import { expect, test } from './harness';
+import { storedListings, storedRecords } from './store';
+
+/**
+ * The page reader through the built extension: on every fixture page, the listings that reach
+ * the background's store equal the ground truth field by field, every row carries exactly one
+ * decoration, and pages Shelfwise must not touch get nothing.
+ */
+
+const readable = FIXTURES.filter((f) => f.truth && !f.variantOf);
+/** The page's own rows: our decorations carry data-sku too (testability contract), so they are excluded. */
+const ROW = '[data-sku]:not([data-shelfwise])';
+const rowSelector = (generation: string) => (generation === 'legacy' ? 'tr.mt-row' : ROW);
+
+/** Each row's decorations, as [row SKU, decoration SKUs]. */
+async function decorationsPerRow(page: Page, generation: string) {
+  return page.evaluate((selector) => {
+    const rows = [...document.querySelectorAll(selector)];
+    return rows.map((row) => ({
+      sku:
+        row.getAttribute('data-sku') ??
+        row.querySelector('[data-column="sku"] [data-column="sku"]')?.textContent?.trim() ??
+        '',
+      decorations: [...row.querySelectorAll('[data-shelfwise="row"]')].map((d) => d.getAttribute('data-sku')),
+    }));
+  }, rowSelector(generation));
+}
+
+async function expectOneDecorationPerRow(page: Page, generation: string, count: number) {
+  await expect
+    .poll(async () => (await decorationsPerRow(page, generation)).filter((r) => r.decorations.length === 1).length, {
+      timeout: 30_000,
+    })
+    .toBe(count);
+  for (const row of await decorationsPerRow(page, generation)) {
+    expect(row.decorations, `decorations of ${row.sku}`).toEqual([row.sku]);
+  }
+}
+
+const normalise = (listings: unknown[]) =>
+  [...listings].map((l) => JSON.parse(JSON.stringify(l))).sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+
+for (const info of readable) {
+  test(`${info.name}: what reaches the store equals the truth, one decoration per row`, async ({
+    context,
+    sellerCentral,
+    serviceWorker,
+    pageErrors,
+  }) => {
+    test.slow(info.name === 'current-1000');
+    expect(sellerCentral.requests).toEqual([]);
+    const truth = loadTruth(info.name);
+    const page = await context.newPage();
+    await page.goto(info.url);
+    const rows = await scrollToLastRow(page, rowSelector(info.generation));
+    expect(rows).toBe(truth.listings.length);
+    await expectOneDecorationPerRow(page, info.generation, truth.listings.length);
+
+    if (truth.marketplace === null) {
+      await expect(page.locator('[data-shelfwise="no-marketplace"]')).toBeVisible();
+      await page.waitForTimeout(500);
+      expect(await storedListings(serviceWorker)).toEqual([]);
+    } else {
+      await expect
+        .poll(async () => (await storedListings(serviceWorker)).length, { timeout: 20_000 })
+        .toBe(truth.listings.length);
+      expect(normalise(await storedListings(serviceWorker))).toEqual(normalise(truth.listings));
+    }
+    await expect(page.locator('[data-shelfwise="unrecognised"]')).toHaveCount(0);
+    expect(pageErrors).toEqual([]);
+  });
+}
+
+test('rows re-rendered by the page after Save all are decorated once, and the save still works', async ({
+  context,
+  site,
+  pageErrors,
+}) => {
+  const page = await context.newPage();
+  await page.goto(fixture('current-en').url);
+  await expectOneDecorationPerRow(page, 'current', await page.locator(ROW).count());
+  const row = page.locator('[data-sku="LUM-MUG-350-BLU"]:not([data-shelfwise])');
+  const before = await row.elementHandle();
+  const input = row.locator('kat-input').first().locator('input');
+  await input.fill('7');
+  const saveAll = page.locator('kat-button[label="Save all"]');
+  await expect(saveAll).not.toHaveAttribute('disabled', /.*/);
+  await saveAll.locator('button').click();
+  await expect.poll(() => site.saved.size).toBeGreaterThan(0);
+  // The page replaced the row with new nodes; the new row gets its own single decoration.
+  await expect.poll(async () => before?.evaluate((el) => el.isConnected)).toBe(false);
+  await expect(row.locator('kat-input').first()).toHaveAttribute('value', '7');
+  await expect(row.locator('[data-shelfwise="row"]')).toHaveCount(1);
+  await expectOneDecorationPerRow(page, 'current', await page.locator(ROW).count());
+  expect(pageErrors).toEqual([]);
+});
+
+test('the legacy page saves with decorations present', async ({ context, site, pageErrors }) => {
+  const page = await context.newPage();
+  await page.goto(fixture('legacy-en').url);
+  await expectOneDecorationPerRow(page, 'legacy', await page.locator('tr.mt-row').count());
+  const row = page.locator(`tr[id="${legacyRowId('LH-MUG-350-BLU')}"]`);
+  const before = await row.elementHandle();
+  const input = row.locator('td[data-column="quantity"] input');
+  await input.fill('30');
+  await input.press('End');
+  await expect(page.locator('#saveall')).not.toHaveClass(/a-button-disabled/);
+  await page.locator('#saveall').click();
+  await expect.poll(() => site.saved.size).toBeGreaterThan(0);
+  await expect.poll(async () => before?.evaluate((el) => el.isConnected)).toBe(false);
+  await expect(row.locator('td[data-column="quantity"] input')).toHaveValue('30');
+  await expectOneDecorationPerRow(page, 'legacy', await page.locator('tr.mt-row').count());
+  expect(pageErrors).toEqual([]);
+});
+
+test('rows that arrive on scroll and on page 2 (no reload) are decorated', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(fixture('current-en').url);
+  await expect(page.locator('[data-shelfwise="row"]').first()).toBeVisible();
+  const early = await page.locator('[data-shelfwise="row"]').count();
+  const all = await scrollToLastRow(page, ROW);
+  expect(all).toBeGreaterThan(early);
+  await expectOneDecorationPerRow(page, 'current', all);
+  const navigations: string[] = [];
+  page.on('framenavigated', (frame) => navigations.push(frame.url()));
+  await page.locator('kat-pagination').locator('[part="pagination-nav-right"]').click();
+  await expect(page).toHaveURL(/page=2/);
+  const page2 = await scrollToLastRow(page, ROW);
+  expect(page2).toBe(loadTruth('current-en-page-2').listings.length);
+  await expectOneDecorationPerRow(page, 'current', page2);
+});
+
+for (const name of ['non-inventory', 'non-inventory-orders', 'non-inventory-payments']) {
+  test(`${name}: a Seller Central page that is not an inventory page gets nothing at all`, async ({
+    context,
+    serviceWorker,
+  }) => {
+    const page = await context.newPage();
+    const before = await page.evaluate(() => 0);
+    await page.goto(fixture(name).url);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-shelfwise]').count()).toBe(before);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('style[data-shelfwise], [class^="shelfwise"]').length),
+    ).toBe(0);
+    expect(await storedRecords(serviceWorker, 'skus')).toEqual([]);
+  });
+}
+
+test('an unknown layout gets one visible notice and nothing else', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto(fixture('unknown-layout').url);
+  const notice = page.locator('[data-shelfwise="unrecognised"]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('inactive on this page');
+  await expect(notice).toHaveCount(1);
+  await expect(page.locator('[data-shelfwise="row"]')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(await storedRecords(serviceWorker, 'skus')).toEqual([]);
+});
+
+test('HTML-like title text stays text', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(fixture('current-en').url);
+  await scrollToLastRow(page, ROW);
+  await expect
+    .poll(async () => (await storedListings(serviceWorker)).find((l) => l.title === HTML_LIKE_TITLE))
+    .toBeTruthy();
+  // Our decorations hold only our own elements, never markup made from page text.
+  const decorationMarkup = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-shelfwise="row"]')].flatMap((d) =>
+      [...d.querySelectorAll('*')].map((e) => e.localName),
+    ),
+  );
+  expect(new Set(decorationMarkup)).toEqual(new Set(['span']));
+  expect(dialogs).toEqual([]);
+});
+
+test.describe('in a Chinese browser', () => {
+  test.use({ uiLanguage: 'zh_CN' });
+
+  test('decorations speak Chinese on the 简体中文 page and on the English page alike', async ({ context }) => {
+    for (const name of ['current-zh', 'current-en']) {
+      const page = await context.newPage();
+      await page.goto(fixture(name).url);
+      await expect(page.locator('[data-shelfwise="state"]').first()).toContainText(/自发货|亚马逊物流|变体父体/);
+      await page.close();
+    }
+  });
+});
