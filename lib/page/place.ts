@@ -3,8 +3,8 @@ import { SELECTORS } from './selectors';
 /**
  * Where a row's decoration goes: appended as the last child of a container inside the row, never
  * wrapping or moving the page's own nodes (the current page is rendered by React, and moving its
- * nodes breaks its saves). Current page: under the product details (title, ASIN, SKU); legacy
- * page: in the title cell.
+ * nodes breaks its saves). Current page: under the product details' text (title, ASIN, SKU);
+ * legacy page: in the title cell.
  */
 export function decorationHost(row: Element): Element {
   if (row.localName === 'tr') {
@@ -16,7 +16,12 @@ export function decorationHost(row: Element): Element {
       row
     );
   }
-  return row.querySelector(SELECTORS.current.productDetails.selector) ?? row;
+  // Under the title, ASIN and SKU: inside the text column, so the row's columns keep their widths.
+  return (
+    row.querySelector(SELECTORS.current.productText.selector) ??
+    row.querySelector(SELECTORS.current.productDetails.selector) ??
+    row
+  );
 }
 
 /**

@@ -55,6 +55,8 @@ export const SELECTORS = {
     rowContent: { selector: prefix('JanusTable-module__tableContentRow'), matches: CURRENT_FIXTURES },
     /** §1.3 product details: image, title link, key/value block. */
     productDetails: { selector: prefix('ProductDetails-module__container'), matches: CURRENT_FIXTURES },
+    /** §1.3 the text column of product details (title link, key/value block): decorations go under it. */
+    productText: { selector: prefix('ProductDetails-module__textFieldsContainer'), matches: CURRENT_FIXTURES },
     titleLink: {
       selector: `${prefix('ProductDetails-module__titleContainer')} a, ${prefix('ProductDetails-module__textFieldsContainer')} a[href*="/dp/"]`,
       matches: CURRENT_FIXTURES,
