@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { isSellerCentralHost } from './marketplaces';
-import { PageReadSchema } from './model/listing';
+import { RowBadgesSchema } from './model/badges';
+import { ListingSchema, PageReadSchema } from './model/listing';
 
 /**
  * Typed requests between the content script, the extension pages and the background.
@@ -35,7 +36,17 @@ export const PROTOCOL = {
   /** What a Seller Central inventory page showed, for the history store. */
   pageRead: spec(
     PageReadSchema,
-    z.object({ stored: z.int().check(z.minimum(0)), discarded: z.int().check(z.minimum(0)) }),
+    z.object({
+      stored: z.int().check(z.minimum(0)),
+      discarded: z.int().check(z.minimum(0)),
+      badges: z.array(RowBadgesSchema),
+    }),
+    'page',
+  ),
+  /** Badges for listings without recording them (a page whose marketplace is unknown, a language change). */
+  badges: spec(
+    z.object({ account: z.string(), marketplace: z.nullable(z.string()), listings: z.array(ListingSchema) }),
+    z.object({ badges: z.array(RowBadgesSchema) }),
     'page',
   ),
 };

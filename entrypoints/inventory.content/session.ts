@@ -3,6 +3,7 @@ import { browserUiLanguage, createTranslator, type Language, resolveLanguage, ty
 import { common } from '@/lib/i18n/catalog/common';
 import { page as pageCatalog } from '@/lib/i18n/catalog/page';
 import { sendRequest } from '@/lib/messaging';
+import type { RowBadges } from '@/lib/model/badges';
 import { DEFAULT_ACCOUNT } from '@/lib/model/keys';
 import type { Generation, Listing } from '@/lib/model/listing';
 import { detectPage } from '@/lib/page/detect';
@@ -10,8 +11,9 @@ import { observeRows, type RowObserver } from '@/lib/page/observe';
 import { findRowElements, type PageContext, type RowReading, readPageContext, readRow } from '@/lib/page/read';
 import { addToTally, emptyTally, verdict } from '@/lib/page/recognise';
 import { loadSettings, watchSettings } from '@/lib/settings';
+import { renderBadges } from './badges';
 import { OWN_ATTRIBUTE, showNotice } from './notice';
-import { renderRowDecoration } from './row-decoration';
+import { findDecoration, renderRowDecoration } from './row-decoration';
 import css from './style.css?inline';
 
 export const catalog = { ...common, ...pageCatalog };
@@ -37,6 +39,8 @@ export class InventorySession {
   private observer: RowObserver | undefined;
   private readonly rows = new Map<Element, RowReading>();
   private readonly sent = new Map<string, string>();
+  /** Badges by SKU, for rows the page re-renders with the same data. */
+  private readonly badges = new Map<string, { listing: string; data: RowBadges }>();
   private tally = emptyTally();
   private stopped = false;
   private unwatch: (() => void) | undefined;
@@ -61,6 +65,11 @@ export class InventorySession {
       if (this.view) {
         this.view = { ...this.view, ...language };
         this.redecorateAll();
+        // Badge texts are rendered by the background in the chosen language: ask again.
+        this.badges.clear();
+        this.requestBadges(
+          [...this.rows.values()].flatMap((r) => (r.listing && r.element.isConnected ? [r.listing] : [])),
+        );
       }
     });
 
@@ -154,10 +163,42 @@ export class InventorySession {
       return false;
     }
     for (const reading of readings) {
-      if (reading.listing) renderRowDecoration(reading, view);
+      if (!reading.listing) continue;
+      const decoration = renderRowDecoration(reading, view);
+      const cached = this.badges.get(reading.sku);
+      if (decoration && cached && cached.listing === JSON.stringify(reading.listing))
+        renderBadges(decoration, cached.data);
     }
     this.send(readings, renderedAt);
     return true;
+  }
+
+  /** Puts badge data on every connected row of its SKU and remembers it for re-rendered rows. */
+  private applyBadges(all: RowBadges[], listings: Listing[]): void {
+    const bySku = new Map(listings.map((l) => [l.sku, JSON.stringify(l)]));
+    for (const data of all) {
+      const listing = bySku.get(data.sku);
+      if (listing) this.badges.set(data.sku, { listing, data });
+    }
+    for (const reading of this.rows.values()) {
+      if (!reading.element.isConnected || !reading.listing) continue;
+      const cached = this.badges.get(reading.sku);
+      const decoration = findDecoration(reading.element);
+      if (cached && decoration) renderBadges(decoration, cached.data);
+    }
+  }
+
+  /** Badges without recording anything: unknown marketplace, rows being edited, a language change. */
+  private requestBadges(listings: Listing[]): void {
+    const view = this.view;
+    if (!view || listings.length === 0) return;
+    void sendRequest('badges', {
+      account: view.context.account,
+      marketplace: view.context.marketplace,
+      listings,
+    })
+      .then(({ badges }) => this.applyBadges(badges, listings))
+      .catch((error: unknown) => console.warn('[Shelfwise] badges unavailable', error));
   }
 
   private redecorateAll(): void {
@@ -177,16 +218,27 @@ export class InventorySession {
 
   private send(readings: RowReading[], renderedAt: number): void {
     const view = this.view;
-    if (!view || view.context.marketplace === null || !this.generation) return;
+    if (!view || !this.generation) return;
     const listings: Listing[] = [];
+    const badgesOnly: Listing[] = [];
     for (const reading of readings) {
-      // A row the seller is editing shows unsaved numbers: they are not the listing's state.
-      if (!reading.listing || reading.dirty) continue;
+      if (!reading.listing) continue;
       const json = JSON.stringify(reading.listing);
-      if (this.sent.get(reading.sku) === json) continue;
+      const hasBadges = this.badges.get(reading.sku)?.listing === json;
+      // A row the seller is editing shows unsaved numbers (not the listing's state), and nothing is
+      // recorded where the marketplace is unknown: such rows only get their badges.
+      if (reading.dirty || view.context.marketplace === null) {
+        if (!hasBadges) badgesOnly.push(reading.listing);
+        continue;
+      }
+      if (this.sent.get(reading.sku) === json) {
+        if (!hasBadges) badgesOnly.push(reading.listing);
+        continue;
+      }
       this.sent.set(reading.sku, json);
       listings.push(reading.listing);
     }
+    this.requestBadges(badgesOnly);
     if (listings.length === 0) return;
     const context = view.context;
     void sendRequest('pageRead', {
@@ -198,10 +250,12 @@ export class InventorySession {
       loadedAt: Math.round(renderedAt),
       readAt: Date.now(),
       listings,
-    }).catch((error: unknown) => {
-      // Nothing is lost: the next visit reads the page again. Forget these so a retry sends them.
-      for (const listing of listings) this.sent.delete(listing.sku);
-      console.warn('[Shelfwise] could not reach the background', error);
-    });
+    })
+      .then(({ badges }) => this.applyBadges(badges, listings))
+      .catch((error: unknown) => {
+        // Nothing is lost: the next visit reads the page again. Forget these so a retry sends them.
+        for (const listing of listings) this.sent.delete(listing.sku);
+        console.warn('[Shelfwise] could not reach the background', error);
+      });
   }
 }

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { ingestPageRead } from '../db/ingest';
 import { store } from '../db/open';
+import { browserUiLanguage, resolveLanguage } from '../i18n';
 import type { Handlers } from '../messaging';
+import { loadSettings } from '../settings';
+import { computeBadges } from './badges';
 
 /**
  * The background's answers. Nothing here lives in module state that a restart would lose:
@@ -16,8 +19,18 @@ export function createHandlers(instance: { startedAt: number; version: string })
       return {};
     },
     pageRead: async (read) => {
-      const result = await ingestPageRead(await store(), read);
-      return { stored: result.stored, discarded: result.discarded };
+      const db = await store();
+      const result = await ingestPageRead(db, read);
+      const { settings } = await loadSettings();
+      const lang = resolveLanguage(settings.language, browserUiLanguage());
+      const badges = await computeBadges(db, read, settings, lang, Date.now());
+      return { stored: result.stored, discarded: result.discarded, badges };
+    },
+    badges: async (request) => {
+      const { settings } = await loadSettings();
+      const lang = resolveLanguage(settings.language, browserUiLanguage());
+      const db = request.marketplace ? await store() : undefined;
+      return { badges: await computeBadges(db, request, settings, lang, Date.now()) };
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   type FixtureResolver,
   type FixtureResolverOptions,
   fixture,
+  LEGACY_DELAYED_PATH,
   LEGACY_SAVE_PATH,
   type LegacySaveRequest,
   legacyRowId,
@@ -218,10 +219,21 @@ test('the current page renders rows lazily: about ten first, the rest as the pag
 
 test('the legacy page shows its truth, delayed cells fill in after load', async ({ site }) => {
   const truth = loadTruth('legacy-en');
+  // Hold the delayed data until the placeholders have been seen: on a busy machine they could
+  // otherwise fill in before the first look.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await site.page.route(`**${LEGACY_DELAYED_PATH}**`, async (route) => {
+    await held;
+    await route.fallback();
+  });
   await site.page.goto(fixture('legacy-en').url);
   const rows = site.page.locator('#myitable table.mt-table tbody tr.mt-row');
   await expect(rows).toHaveCount(truth.listings.length);
   expect(await site.page.locator('.mt-loading.mt-delay-loading').count()).toBeGreaterThan(0);
+  release();
   await expect(site.page.locator('.mt-loading.mt-delay-loading')).toHaveCount(0);
   const seen = await site.page.evaluate(() =>
     Array.from(document.querySelectorAll('tr.mt-row')).map((tr) => {

@@ -41,6 +41,33 @@ async function expectOneDecorationPerRow(page: Page, generation: string, count: 
   }
 }
 
+/** Every decoration carries both badges with the testability contract's attributes. */
+async function expectBadgesOnEveryRow(page: Page, count: number) {
+  const read = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-shelfwise="row"]')].map((row) => {
+        const velocity = row.querySelector('[data-shelfwise="velocity"]');
+        const compliance = row.querySelector('[data-shelfwise="compliance"]');
+        return {
+          sku: row.getAttribute('data-sku'),
+          perDay: velocity?.getAttribute('data-per-day') ?? null,
+          cover: velocity?.getAttribute('data-days-of-cover') ?? null,
+          issues: compliance?.getAttribute('data-issues') ?? null,
+          severity: compliance?.getAttribute('data-severity') ?? null,
+        };
+      }),
+    );
+  await expect
+    .poll(async () => (await read()).filter((b) => b.perDay !== null && b.issues !== null).length, { timeout: 20_000 })
+    .toBe(count);
+  for (const badge of await read()) {
+    expect(badge.perDay, `${badge.sku} data-per-day`).toMatch(/^(\d+(\.\d+)?)?$/);
+    expect(badge.cover, `${badge.sku} data-days-of-cover`).toMatch(/^(\d+(\.\d+)?)?$/);
+    expect(badge.issues, `${badge.sku} data-issues`).toMatch(/^\d+$/);
+    expect(badge.severity, `${badge.sku} data-severity`).toMatch(badge.issues === '0' ? /^ok$/ : /^(warn|block)$/);
+  }
+}
+
 const normalise = (listings: unknown[]) =>
   [...listings].map((l) => JSON.parse(JSON.stringify(l))).sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 
@@ -70,6 +97,7 @@ for (const info of readable) {
         .toBe(truth.listings.length);
       expect(normalise(await storedListings(serviceWorker))).toEqual(normalise(truth.listings));
     }
+    await expectBadgesOnEveryRow(page, truth.listings.length);
     await expect(page.locator('[data-shelfwise="unrecognised"]')).toHaveCount(0);
     expect(pageErrors).toEqual([]);
   });
@@ -181,7 +209,7 @@ test('HTML-like title text stays text', async ({ context, serviceWorker }) => {
       [...d.querySelectorAll('*')].map((e) => e.localName),
     ),
   );
-  expect(new Set(decorationMarkup)).toEqual(new Set(['span']));
+  expect([...new Set(decorationMarkup)].sort()).toEqual(['button', 'span']);
   expect(dialogs).toEqual([]);
 });
 

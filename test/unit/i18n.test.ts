@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { translatorFor } from '@/lib/i18n';
+import { badges } from '@/lib/i18n/catalog/badges';
 import { bulk } from '@/lib/i18n/catalog/bulk';
 import { common } from '@/lib/i18n/catalog/common';
 import { compliance } from '@/lib/i18n/catalog/compliance';
 import { dashboard } from '@/lib/i18n/catalog/dashboard';
 import { page } from '@/lib/i18n/catalog/page';
 import { popup } from '@/lib/i18n/catalog/popup';
+import { reports } from '@/lib/i18n/catalog/reports';
 import { velocity } from '@/lib/i18n/catalog/velocity';
 import { createTranslator, formatDate, formatNumber, resolveLanguage } from '@/lib/i18n/core';
 import { type Catalog, LANGUAGES } from '@/lib/i18n/types';
 
-const CATALOGS: Record<string, Catalog> = { common, page, popup, dashboard, bulk, compliance, velocity };
+const CATALOGS: Record<string, Catalog> = {
+  common,
+  page,
+  popup,
+  dashboard,
+  bulk,
+  compliance,
+  velocity,
+  reports,
+  badges,
+};
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

@@ -1,0 +1,169 @@
+import type { ComplianceBadgeData, RowBadges, VelocityBadgeData } from '@/lib/model/badges';
+import { OWN_ATTRIBUTE } from './notice';
+
+/**
+ * The velocity and compliance badges inside a row's decoration, with their popovers. Plain DOM:
+ * the texts come rendered from the background; this only places them. Every mark pairs a colour
+ * with a shape and a word, never colour alone.
+ */
+
+const LEVEL_MARK = { ok: '●', low: '▲', out: '■', unknown: '○' } as const;
+const SEVERITY_MARK = { ok: '✓', warn: '▲', block: '✕' } as const;
+
+let openPopover: { popover: HTMLElement; badge: HTMLElement } | undefined;
+
+function closePopover(returnFocus: boolean): void {
+  if (!openPopover) return;
+  const { popover, badge } = openPopover;
+  openPopover = undefined;
+  popover.remove();
+  badge.setAttribute('aria-expanded', 'false');
+  if (returnFocus) badge.focus();
+}
+
+function onDocumentKey(event: KeyboardEvent): void {
+  if (event.key === 'Escape' && openPopover) {
+    event.stopPropagation();
+    closePopover(true);
+  }
+}
+
+function onDocumentClick(event: MouseEvent): void {
+  if (!openPopover) return;
+  const target = event.target as Node;
+  if (openPopover.popover.contains(target) || openPopover.badge.contains(target)) return;
+  closePopover(false);
+}
+
+let listening = false;
+function listenOnce(doc: Document): void {
+  if (listening) return;
+  listening = true;
+  doc.addEventListener('keydown', onDocumentKey, true);
+  doc.addEventListener('click', onDocumentClick, true);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function badgeButton(decoration: HTMLElement, kind: 'velocity' | 'compliance'): HTMLButtonElement {
+  let badge = decoration.querySelector<HTMLButtonElement>(`[${OWN_ATTRIBUTE}="${kind}"]`);
+  if (!badge) {
+    const doc = decoration.ownerDocument;
+    badge = element(doc, 'button', `shelfwise-badge shelfwise-badge-${kind}`);
+    badge.type = 'button';
+    badge.setAttribute(OWN_ATTRIBUTE, kind);
+    badge.setAttribute('aria-expanded', 'false');
+    badge.setAttribute('aria-haspopup', 'dialog');
+    badge.addEventListener('click', (event) => {
+      // The row's own click handlers (selection, navigation) must not see our clicks.
+      event.stopPropagation();
+      event.preventDefault();
+      const wasOpen = openPopover?.badge === badge;
+      closePopover(false);
+      if (!wasOpen && badge) showPopover(decoration, badge);
+    });
+    decoration.append(badge);
+  }
+  return badge;
+}
+
+const popovers = new WeakMap<HTMLElement, (doc: Document) => HTMLElement>();
+
+function showPopover(decoration: HTMLElement, badge: HTMLButtonElement): void {
+  const build = popovers.get(badge);
+  if (!build) return;
+  const doc = decoration.ownerDocument;
+  listenOnce(doc);
+  const popover = build(doc);
+  popover.setAttribute(OWN_ATTRIBUTE, 'popover');
+  popover.setAttribute('role', 'dialog');
+  popover.id = `shelfwise-popover-${Math.random().toString(36).slice(2)}`;
+  badge.setAttribute('aria-controls', popover.id);
+  badge.setAttribute('aria-expanded', 'true');
+  decoration.append(popover);
+  openPopover = { popover, badge };
+}
+
+function velocityPopover(data: VelocityBadgeData) {
+  return (doc: Document) => {
+    const popover = element(doc, 'div', 'shelfwise-popover');
+    popover.setAttribute('aria-label', data.heading);
+    popover.append(element(doc, 'strong', 'shelfwise-popover-heading', `${data.heading}: ${data.text}`));
+    popover.append(
+      element(doc, 'p', `shelfwise-level shelfwise-level-${data.level}`, `${LEVEL_MARK[data.level]} ${data.levelText}`),
+    );
+    const list = element(doc, 'ul');
+    for (const line of data.lines) list.append(element(doc, 'li', undefined, line));
+    popover.append(list);
+    return popover;
+  };
+}
+
+function compliancePopover(data: ComplianceBadgeData) {
+  return (doc: Document) => {
+    const popover = element(doc, 'div', 'shelfwise-popover');
+    popover.setAttribute('aria-label', data.heading);
+    popover.append(element(doc, 'strong', 'shelfwise-popover-heading', `${data.heading}: ${data.text}`));
+    if (data.findings.length === 0) popover.append(element(doc, 'p', undefined, data.labels.none));
+    const list = element(doc, 'ul', 'shelfwise-findings');
+    for (const finding of data.findings) {
+      const item = element(
+        doc,
+        'li',
+        `shelfwise-finding shelfwise-finding-${finding.severity}${finding.muted ? ' is-muted' : ''}`,
+      );
+      const mark = finding.muted ? '○' : SEVERITY_MARK[finding.severity];
+      item.append(
+        element(
+          doc,
+          'span',
+          'shelfwise-finding-severity',
+          `${mark} ${finding.severityText}${finding.muted ? ` · ${data.labels.muted}` : ''}`,
+        ),
+      );
+      item.append(element(doc, 'p', 'shelfwise-finding-message', finding.message));
+      item.append(element(doc, 'p', 'shelfwise-finding-fix', `${data.labels.fix}: ${finding.fix}`));
+      const link = element(doc, 'a', 'shelfwise-finding-policy', data.labels.policy);
+      link.href = finding.policyUrl;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      item.append(link);
+      list.append(item);
+    }
+    if (data.findings.length) popover.append(list);
+    if (data.imageNote) popover.append(element(doc, 'p', 'shelfwise-image-note', data.imageNote));
+    return popover;
+  };
+}
+
+/** Puts (or updates) both badges into a decoration. */
+export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
+  const velocity = badgeButton(decoration, 'velocity');
+  velocity.dataset.perDay = data.velocity.perDay;
+  velocity.dataset.daysOfCover = data.velocity.daysOfCover;
+  velocity.dataset.level = data.velocity.level;
+  velocity.textContent = `${LEVEL_MARK[data.velocity.level]} ${data.velocity.text}`;
+  velocity.setAttribute('aria-label', `${data.velocity.label} · ${data.velocity.levelText}`);
+  velocity.title = `${data.velocity.label} · ${data.velocity.levelText}`;
+  popovers.set(velocity, velocityPopover(data.velocity));
+
+  const compliance = badgeButton(decoration, 'compliance');
+  compliance.dataset.issues = String(data.compliance.issues);
+  compliance.dataset.severity = data.compliance.severity;
+  compliance.textContent = `${SEVERITY_MARK[data.compliance.severity]} ${data.compliance.text}`;
+  compliance.setAttribute('aria-label', data.compliance.label);
+  compliance.title = data.compliance.label;
+  popovers.set(compliance, compliancePopover(data.compliance));
+
+  // An open popover of this row shows the new figures at once.
+  if (openPopover && decoration.contains(openPopover.badge)) {
+    const badge = openPopover.badge as HTMLButtonElement;
+    closePopover(false);
+    showPopover(decoration, badge);
+  }
+}
