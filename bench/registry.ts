@@ -1,17 +1,16 @@
 import { benchBulkPlanning } from './bulk';
 import { benchCompliance } from './compliance';
+import { reportsBenchmark } from './reports';
 import { contentScriptSize } from './size';
-import { type Benchmark, type Figure, figure } from './types';
+import { type Benchmark, type Figure, type FigureInput, figure } from './types';
+import { benchVelocityAccuracy, benchVelocitySpeed } from './velocity';
 
 /** Adapts a library benchmark that reports plain figures. */
-function plain(
-  name: string,
-  run: () => Promise<Array<{ name: string; value: number; unit: string; budget?: number; baseline?: number }>>,
-): Benchmark {
+function plain(name: string, run: () => Promise<FigureInput[]>): Benchmark {
   return {
     name,
     async run(): Promise<Figure[]> {
-      return (await run()).map((f) => figure({ ...f }));
+      return (await run()).map((f) => figure(f));
     },
   };
 }
@@ -21,4 +20,7 @@ export const BENCHMARKS: Benchmark[] = [
   contentScriptSize,
   { name: 'compliance', run: benchCompliance },
   plain('bulk', benchBulkPlanning),
+  reportsBenchmark,
+  plain('velocity-accuracy', benchVelocityAccuracy),
+  plain('velocity-speed', () => benchVelocitySpeed()),
 ];
