@@ -1,5 +1,6 @@
 import { benchBulkPlanning } from './bulk';
 import { benchCompliance } from './compliance';
+import { pageCost } from './page';
 import { reportsBenchmark } from './reports';
 import { contentScriptSize } from './size';
 import { type Benchmark, type Figure, type FigureInput, figure } from './types';
@@ -18,6 +19,7 @@ function plain(name: string, run: () => Promise<FigureInput[]>): Benchmark {
 /** Every benchmark `npm run bench` knows, in the order they run. */
 export const BENCHMARKS: Benchmark[] = [
   contentScriptSize,
+  pageCost,
   { name: 'compliance', run: benchCompliance },
   plain('bulk', benchBulkPlanning),
   reportsBenchmark,

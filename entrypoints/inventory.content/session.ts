@@ -147,8 +147,10 @@ export class InventorySession {
     if (this.stopped || !this.view) return;
     const context = this.view.context;
     // Read every row first, then write: interleaving layout reads and DOM writes thrashes.
+    const start = performance.now();
     const readings = elements.map((row) => readRow(row, context));
     this.accept(readings, Date.now());
+    performance.measure('shelfwise:batch', { start, end: performance.now() });
   }
 
   /** Tallies, decorates and sends a batch; returns false when the page turned out unrecognised. */
@@ -158,6 +160,10 @@ export class InventorySession {
     const fresh = readings.filter((r) => this.rows.get(r.element)?.problem !== undefined || !this.rows.has(r.element));
     this.tally = addToTally(this.tally, fresh);
     for (const reading of readings) this.rows.set(reading.element, reading);
+    // Rows the page replaced are gone for good: forget them so a long session does not grow.
+    if (this.rows.size > 4 * Math.max(250, readings.length)) {
+      for (const element of this.rows.keys()) if (!element.isConnected) this.rows.delete(element);
+    }
     if (verdict(this.tally) === 'unrecognised') {
       this.giveUp();
       return false;
@@ -175,17 +181,22 @@ export class InventorySession {
 
   /** Puts badge data on every connected row of its SKU and remembers it for re-rendered rows. */
   private applyBadges(all: RowBadges[], listings: Listing[]): void {
+    const start = performance.now();
     const bySku = new Map(listings.map((l) => [l.sku, JSON.stringify(l)]));
+    const answered = new Set<string>();
     for (const data of all) {
       const listing = bySku.get(data.sku);
-      if (listing) this.badges.set(data.sku, { listing, data });
+      if (!listing) continue;
+      this.badges.set(data.sku, { listing, data });
+      answered.add(data.sku);
     }
     for (const reading of this.rows.values()) {
-      if (!reading.element.isConnected || !reading.listing) continue;
+      if (!answered.has(reading.sku) || !reading.element.isConnected || !reading.listing) continue;
       const cached = this.badges.get(reading.sku);
       const decoration = findDecoration(reading.element);
       if (cached && decoration) renderBadges(decoration, cached.data);
     }
+    performance.measure('shelfwise:badges', { start, end: performance.now() });
   }
 
   /** Badges without recording anything: unknown marketplace, rows being edited, a language change. */

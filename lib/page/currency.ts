@@ -43,8 +43,19 @@ const SYMBOLS: Array<[RegExp, string[]]> = [
   [/\bR\s?\d/, ['ZAR']],
 ];
 
+const cache = new Map<string, string | undefined>();
+
 export function currencyIn(text: string, marketplace: string | null): string | undefined {
   if (!text) return undefined;
+  // Price cells differ by amount; what matters is their symbols, so cache on the text without digits.
+  const shape = `${marketplace}|${text.replace(/[\d.,\s]+/g, '')}`;
+  if (cache.has(shape)) return cache.get(shape);
+  const found = currencyUncached(text, marketplace);
+  if (cache.size < 1000) cache.set(shape, found);
+  return found;
+}
+
+function currencyUncached(text: string, marketplace: string | null): string | undefined {
   const local = marketplace ? marketplaceByCode(marketplace)?.currency : undefined;
   const code = /\b([A-Z]{3})\b/.exec(text)?.[1];
   if (code && CODES.includes(code)) return code;

@@ -333,7 +333,19 @@ export const SAVE_ALL_LABELS: readonly string[] = [
  * Lower case, full-width forms folded (NFKC turns （ into ( and ＦＢＡ into FBA), every kind of
  * space and dash unified, trailing colons dropped: labels are compared in this form.
  */
+const normalised = new Map<string, string>();
+
 export function normaliseLabel(text: string): string {
+  // Pages repeat the same few dozen labels on every row: remember them.
+  let result = normalised.get(text);
+  if (result === undefined) {
+    result = normaliseUncached(text);
+    if (normalised.size < 5000) normalised.set(text, result);
+  }
+  return result;
+}
+
+function normaliseUncached(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -410,9 +422,21 @@ export interface StatusReading {
   reasons: ReasonWord[];
 }
 
+const statusCache = new Map<string, StatusReading>();
+
 /** Reads state and reasons out of the status text(s) a row shows, in any known language. */
 export function readStatusText(...texts: string[]): StatusReading {
-  const haystack = normaliseLabel(texts.filter(Boolean).join(' | '));
+  const joined = texts.filter(Boolean).join(' | ');
+  // A page has a handful of distinct statuses across all its rows.
+  const cached = statusCache.get(joined);
+  if (cached) return { state: cached.state, reasons: [...cached.reasons] };
+  const reading = readStatusUncached(joined);
+  if (statusCache.size < 1000) statusCache.set(joined, reading);
+  return { state: reading.state, reasons: [...reading.reasons] };
+}
+
+function readStatusUncached(joined: string): StatusReading {
+  const haystack = normaliseLabel(joined);
   let state: StatusWord | undefined;
   for (const [key, words] of statusLists) {
     if (words.some((w) => containsWord(haystack, w))) {

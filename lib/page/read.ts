@@ -4,7 +4,7 @@ import { displayedText, katInputValue, katLabelText, outermost, text } from './d
 import { type FieldLabel, fieldForLabel, readChannelText, readStatusText, salesLabelDays } from './labels';
 import { readAccount, readMarketplace } from './marketplace';
 import { type DecimalMark, decimalMarkFor, parsePageCount, parsePageNumber } from './numbers';
-import { LEGACY_COLUMNS, SELECTORS } from './selectors';
+import { CLASS_PREFIX, LEGACY_COLUMNS, SELECTORS } from './selectors';
 
 /**
  * Seller Central inventory page → Listing[], for both page generations. Structure first
@@ -239,13 +239,57 @@ function assemble(
 // ---------------------------------------------------------------------------------------------
 // Current page (/myinventory/inventory)
 
+/** The parts of a current-page row, found in one pass over its elements. */
+interface CurrentParts {
+  details?: Element;
+  titleContainer?: Element;
+  productText?: Element;
+  splitRows: Element[];
+  priceContainer?: Element;
+  priceRows: Element[];
+  statusLabel?: Element;
+}
+
+/**
+ * One walk over the row's elements, matching class prefixes in script: a `[class*=…]` selector
+ * scans every descendant's class string once per part, and a row has seven parts.
+ */
+function collectCurrentParts(row: Element): CurrentParts {
+  const parts: CurrentParts = { splitRows: [], priceRows: [] };
+  const all = row.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) {
+    const element = all[i] as Element;
+    if (element.localName === 'kat-label') {
+      if (!parts.statusLabel && element.parentElement?.getAttribute('class')?.includes(CLASS_PREFIX.status)) {
+        parts.statusLabel = element;
+      }
+      continue;
+    }
+    const cls = element.getAttribute('class');
+    if (!cls) continue;
+    if (cls.includes(CLASS_PREFIX.splitRow)) parts.splitRows.push(element);
+    else if (cls.includes(CLASS_PREFIX.priceRow)) parts.priceRows.push(element);
+    else if (!parts.details && cls.includes(CLASS_PREFIX.productDetails)) parts.details = element;
+    else if (!parts.productText && cls.includes(CLASS_PREFIX.productText)) parts.productText = element;
+    else if (!parts.titleContainer && cls.includes(CLASS_PREFIX.titleContainer)) parts.titleContainer = element;
+    else if (!parts.priceContainer && cls.includes(CLASS_PREFIX.priceContainer)) parts.priceContainer = element;
+  }
+  // The status label may sit deeper than a direct child of its container.
+  if (!parts.statusLabel) parts.statusLabel = row.querySelector(SELECTORS.current.status.selector) ?? undefined;
+  return parts;
+}
+
+function isSplitPanel(element: Element): boolean {
+  return element.getAttribute('class')?.includes(CLASS_PREFIX.splitPanel) ?? false;
+}
+
 function readCurrentRow(element: Element, context: PageContext): RowReading {
   const sku = element.getAttribute('data-sku') ?? '';
   const base = { element, sku, dirty: false };
   if (!sku) return { ...base, problem: 'no-sku' };
 
-  const details = element.querySelector(SELECTORS.current.productDetails.selector);
-  const splitRows = element.querySelectorAll(SELECTORS.current.splitRow.selector);
+  const parts = collectCurrentParts(element);
+  const { details, splitRows, priceContainer } = parts;
   if (!details && splitRows.length === 0) return { ...base, problem: 'no-structure' };
 
   const fields = emptyFields();
@@ -253,8 +297,17 @@ function readCurrentRow(element: Element, context: PageContext): RowReading {
   let quantityEditable = false;
   let pageSales: { units: number; days: number } | undefined;
   for (const row of splitRows) {
-    const panels = [...row.children].filter((child) => child.matches(SELECTORS.current.splitPanel.selector));
-    const [labelPanel, valuePanel] = panels.length >= 2 ? panels : [row.children[0], row.children[1]];
+    const children = row.children;
+    let labelPanel: Element | undefined;
+    let valuePanel: Element | undefined;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as Element;
+      if (!isSplitPanel(child)) continue;
+      if (!labelPanel) labelPanel = child;
+      else if (!valuePanel) valuePanel = child;
+    }
+    labelPanel ??= children[0];
+    valuePanel ??= children[1];
     if (!labelPanel || !valuePanel) continue;
     const labelText = displayedText(labelPanel);
     const field = fieldForLabel(labelText);
@@ -274,30 +327,29 @@ function readCurrentRow(element: Element, context: PageContext): RowReading {
   if (skuShown !== undefined && skuShown !== sku) return { ...base, problem: 'sku-mismatch' };
 
   // Price, minimum and maximum: label in the row's first child, value in its kat-input.
-  const priceContainer = element.querySelector(SELECTORS.current.priceContainer.selector);
-  if (priceContainer) {
-    for (const priceRow of priceContainer.querySelectorAll(SELECTORS.current.priceRow.selector)) {
-      const label = priceRow.firstElementChild;
-      const field = label ? fieldForLabel(displayedText(label)) : undefined;
-      if (!label || !field || (field !== 'price' && field !== 'minPrice' && field !== 'maxPrice')) continue;
-      const input = priceRow.querySelector('kat-input');
-      if (input) {
-        setField(fields, field, input);
-      } else {
-        // Rows that cannot be edited (closed) print the price as text after the label.
-        const shown = [...priceRow.children]
-          .filter((child) => child !== label)
-          .map(displayedText)
-          .join(' ')
-          .trim();
-        if (shown) fields.values[field] = shown;
-      }
+  for (const priceRow of parts.priceRows) {
+    const label = priceRow.firstElementChild;
+    const field = label ? fieldForLabel(displayedText(label)) : undefined;
+    if (!label || !field || (field !== 'price' && field !== 'minPrice' && field !== 'maxPrice')) continue;
+    const input = priceRow.querySelector('kat-input');
+    if (input) {
+      setField(fields, field, input);
+    } else {
+      // Rows that cannot be edited (closed) print the price as text after the label.
+      const shown = [...priceRow.children]
+        .filter((child) => child !== label)
+        .map(displayedText)
+        .join(' ')
+        .trim();
+      if (shown) fields.values[field] = shown;
     }
   }
 
-  const titleLink = element.querySelector(SELECTORS.current.titleLink.selector) as HTMLAnchorElement | null;
+  const titleLink = (parts.titleContainer?.querySelector('a') ??
+    parts.productText?.querySelector('a[href*="/dp/"]') ??
+    null) as HTMLAnchorElement | null;
   const image = details?.querySelector('img') as HTMLImageElement | null;
-  const statusTexts = readCurrentStatus(element);
+  const statusTexts = readCurrentStatus(parts.statusLabel);
   const asin = fields.values.asin?.trim() || asinFromHref(titleLink?.getAttribute('href'));
   const fnsku = fields.values.fnsku?.trim() || undefined;
 
@@ -325,8 +377,7 @@ function readCurrentRow(element: Element, context: PageContext): RowReading {
 }
 
 /** The status label, then any reason lines the status cell shows under it. */
-function readCurrentStatus(row: Element): string[] {
-  const label = row.querySelector(SELECTORS.current.status.selector);
+function readCurrentStatus(label: Element | undefined): string[] {
   if (!label) return [];
   const texts = [katLabelText(label)];
   const container = label.parentElement;

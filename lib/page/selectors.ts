@@ -26,6 +26,25 @@ const CURRENT_FIXTURES = [
   'current-en-later',
 ] as const;
 
+/**
+ * The stable prefixes of the current page's CSS-module classes (§1.3). The reader matches them in
+ * one pass over a row's elements rather than one `[class*=…]` scan per part; the selectors below
+ * are built from the same names, so there is one source for both.
+ */
+export const CLASS_PREFIX = {
+  rowContent: 'JanusTable-module__tableContentRow',
+  productDetails: 'ProductDetails-module__container',
+  productText: 'ProductDetails-module__textFieldsContainer',
+  titleContainer: 'ProductDetails-module__titleContainer',
+  splitRow: 'JanusSplitBox-module__row',
+  splitPanel: 'JanusSplitBox-module__panel',
+  status: 'Status-module__container',
+  priceContainer: 'VolusPriceInputComposite-module__container',
+  priceRow: 'VolusPriceInputComposite-module__priceInputRow',
+  editBar: 'VolusEditBar-module__container',
+  searchButton: 'SearchBox-module__searchButton',
+} as const;
+
 const prefix = (name: string) => `[class*="${name}"]`;
 
 export const SELECTORS = {
@@ -52,25 +71,25 @@ export const SELECTORS = {
     /** §1.3 the per-listing wrapper; the outermost one is the row. */
     row: { selector: '[data-sku]', matches: CURRENT_FIXTURES },
     /** §1.3 content row inside the wrapper. */
-    rowContent: { selector: prefix('JanusTable-module__tableContentRow'), matches: CURRENT_FIXTURES },
+    rowContent: { selector: prefix(CLASS_PREFIX.rowContent), matches: CURRENT_FIXTURES },
     /** §1.3 product details: image, title link, key/value block. */
-    productDetails: { selector: prefix('ProductDetails-module__container'), matches: CURRENT_FIXTURES },
+    productDetails: { selector: prefix(CLASS_PREFIX.productDetails), matches: CURRENT_FIXTURES },
     /** §1.3 the text column of product details (title link, key/value block): decorations go under it. */
-    productText: { selector: prefix('ProductDetails-module__textFieldsContainer'), matches: CURRENT_FIXTURES },
+    productText: { selector: prefix(CLASS_PREFIX.productText), matches: CURRENT_FIXTURES },
     titleLink: {
-      selector: `${prefix('ProductDetails-module__titleContainer')} a, ${prefix('ProductDetails-module__textFieldsContainer')} a[href*="/dp/"]`,
+      selector: `${prefix(CLASS_PREFIX.titleContainer)} a, ${prefix(CLASS_PREFIX.productText)} a[href*="/dp/"]`,
       matches: CURRENT_FIXTURES,
     },
     /** §1.3 JanusSplitBox label/value rows (ASIN, SKU, FNSKU, Available, Reserved …). */
-    splitRow: { selector: prefix('JanusSplitBox-module__row'), matches: CURRENT_FIXTURES },
-    splitPanel: { selector: prefix('JanusSplitBox-module__panel'), matches: CURRENT_FIXTURES },
+    splitRow: { selector: prefix(CLASS_PREFIX.splitRow), matches: CURRENT_FIXTURES },
+    splitPanel: { selector: prefix(CLASS_PREFIX.splitPanel), matches: CURRENT_FIXTURES },
     /** §1.3 status: `kat-label[emphasis]` inside the Status container. */
-    status: { selector: `${prefix('Status-module__container')} kat-label`, matches: CURRENT_FIXTURES },
+    status: { selector: `${prefix(CLASS_PREFIX.status)} kat-label`, matches: CURRENT_FIXTURES },
     /** §1.3 price editor composite and its rows (Price, Minimum price, Maximum price). */
-    priceContainer: { selector: prefix('VolusPriceInputComposite-module__container'), matches: CURRENT_FIXTURES },
-    priceRow: { selector: prefix('VolusPriceInputComposite-module__priceInputRow'), matches: CURRENT_FIXTURES },
+    priceContainer: { selector: prefix(CLASS_PREFIX.priceContainer), matches: CURRENT_FIXTURES },
+    priceRow: { selector: prefix(CLASS_PREFIX.priceRow), matches: CURRENT_FIXTURES },
     /** §1.3 edit bar holding Save all once a value is edited. */
-    editBar: { selector: prefix('VolusEditBar-module__container'), matches: [] },
+    editBar: { selector: prefix(CLASS_PREFIX.editBar), matches: [] },
     /** §1.3 account / store name in the global nav. */
     account: {
       selector:
@@ -80,7 +99,7 @@ export const SELECTORS = {
     /** §1.3 pagination (shadow DOM). */
     pagination: { selector: 'kat-pagination', matches: ['current-en'] },
     /** §1.3 the search box's button: page actions live in that bar. UNVERIFIED beyond the button. */
-    toolbar: { selector: prefix('SearchBox-module__searchButton'), matches: [] },
+    toolbar: { selector: prefix(CLASS_PREFIX.searchButton), matches: [] },
   },
   /** Custom elements read through attributes or open shadow roots (isolated world). */
   kat: {
