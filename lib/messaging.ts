@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { LANGUAGES } from './i18n/types';
 import { isSellerCentralHost } from './marketplaces';
 import { RowBadgesSchema } from './model/badges';
 import { ListingSchema, PageReadSchema } from './model/listing';
@@ -35,7 +36,9 @@ export const PROTOCOL = {
   openDashboard: spec(z.object({ section: z.optional(z.string().check(z.maxLength(80))) }), z.object({}), 'page'),
   /** What a Seller Central inventory page showed, for the history store. */
   pageRead: spec(
-    PageReadSchema,
+    // The page's language for the badge texts: the content script's view of the browser's UI
+    // language is the one the seller reads the page in.
+    z.extend(PageReadSchema, { lang: z.enum(LANGUAGES) }),
     z.object({
       stored: z.int().check(z.minimum(0)),
       discarded: z.int().check(z.minimum(0)),
@@ -45,7 +48,12 @@ export const PROTOCOL = {
   ),
   /** Badges for listings without recording them (a page whose marketplace is unknown, a language change). */
   badges: spec(
-    z.object({ account: z.string(), marketplace: z.nullable(z.string()), listings: z.array(ListingSchema) }),
+    z.object({
+      account: z.string(),
+      marketplace: z.nullable(z.string()),
+      listings: z.array(ListingSchema),
+      lang: z.enum(LANGUAGES),
+    }),
     z.object({ badges: z.array(RowBadgesSchema) }),
     'page',
   ),

@@ -207,6 +207,7 @@ export class InventorySession {
       account: view.context.account,
       marketplace: view.context.marketplace,
       listings,
+      lang: view.lang,
     })
       .then(({ badges }) => this.applyBadges(badges, listings))
       .catch((error: unknown) => console.warn('[Shelfwise] badges unavailable', error));
@@ -261,6 +262,7 @@ export class InventorySession {
       loadedAt: Math.round(renderedAt),
       readAt: Date.now(),
       listings,
+      lang: view.lang,
     })
       .then(({ badges }) => this.applyBadges(badges, listings))
       .catch((error: unknown) => {

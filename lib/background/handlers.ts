@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ingestPageRead } from '../db/ingest';
 import { store } from '../db/open';
-import { browserUiLanguage, resolveLanguage } from '../i18n';
 import type { Handlers } from '../messaging';
 import { loadSettings } from '../settings';
 import { computeBadges } from './badges';
@@ -20,17 +19,16 @@ export function createHandlers(instance: { startedAt: number; version: string })
     },
     pageRead: async (read) => {
       const db = await store();
-      const result = await ingestPageRead(db, read);
+      const { lang, ...pageRead } = read;
+      const result = await ingestPageRead(db, pageRead);
       const { settings } = await loadSettings();
-      const lang = resolveLanguage(settings.language, browserUiLanguage());
-      const badges = await computeBadges(db, read, settings, lang, Date.now());
+      const badges = await computeBadges(db, pageRead, settings, lang, Date.now());
       return { stored: result.stored, discarded: result.discarded, badges };
     },
     badges: async (request) => {
       const { settings } = await loadSettings();
-      const lang = resolveLanguage(settings.language, browserUiLanguage());
       const db = request.marketplace ? await store() : undefined;
-      return { badges: await computeBadges(db, request, settings, lang, Date.now()) };
+      return { badges: await computeBadges(db, request, settings, request.lang, Date.now()) };
     },
   };
 }

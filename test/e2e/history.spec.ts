@@ -101,6 +101,7 @@ function bigRead(count: number, at: number) {
     loadedAt: at - 1000,
     readAt: at,
     listings,
+    lang: 'en',
   };
 }
 
