@@ -3,6 +3,7 @@ import { benchCompliance } from './compliance';
 import { pageCost } from './page';
 import { reportsBenchmark } from './reports';
 import { contentScriptSize } from './size';
+import { storeIngest } from './store';
 import { type Benchmark, type Figure, type FigureInput, figure } from './types';
 import { benchVelocityAccuracy, benchVelocitySpeed } from './velocity';
 
@@ -23,6 +24,7 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'compliance', run: benchCompliance },
   plain('bulk', benchBulkPlanning),
   reportsBenchmark,
+  storeIngest,
   plain('velocity-accuracy', benchVelocityAccuracy),
   plain('velocity-speed', () => benchVelocitySpeed()),
 ];
