@@ -1,7 +1,14 @@
 import * as z from 'zod/mini';
 import type { DB } from './open';
 import { DB_VERSION } from './schema';
-import { ChangeRecordSchema, MetaRecordSchema, ObservationRecordSchema, SkuRecordSchema } from './validate';
+import {
+  BatchRecordSchema,
+  ChangeRecordSchema,
+  MetaRecordSchema,
+  ObservationRecordSchema,
+  RememberedRecordSchema,
+  SkuRecordSchema,
+} from './validate';
 
 /**
  * One file with everything: settings and every stored record. Derived data (none yet) is left
@@ -11,7 +18,7 @@ import { ChangeRecordSchema, MetaRecordSchema, ObservationRecordSchema, SkuRecor
 
 export const BACKUP_FORMAT = 'shelfwise-backup';
 
-const STORES = ['skus', 'observations', 'changes', 'meta'] as const;
+const STORES = ['skus', 'observations', 'changes', 'meta', 'batches', 'remembered'] as const;
 type BackedUpStore = (typeof STORES)[number];
 
 export const BackupSchema = z.object({
@@ -25,6 +32,9 @@ export const BackupSchema = z.object({
     observations: z.array(ObservationRecordSchema),
     changes: z.array(ChangeRecordSchema),
     meta: z.array(MetaRecordSchema),
+    // Added in database version 2: a version 1 backup has none.
+    batches: z._default(z.array(BatchRecordSchema), []),
+    remembered: z._default(z.array(RememberedRecordSchema), []),
   }),
 });
 export type Backup = z.infer<typeof BackupSchema>;
@@ -56,7 +66,7 @@ export async function exportBackup(
     while (cursor) {
       parts.push(`${first ? '' : ','}${JSON.stringify(cursor.value)}`);
       first = false;
-      if (name !== 'meta') counts[name]++;
+      if (name === 'skus' || name === 'observations' || name === 'changes') counts[name]++;
       cursor = await cursor.continue();
     }
     parts.push(']');
@@ -138,6 +148,8 @@ export async function restoreBackup(db: DB, backup: Backup): Promise<void> {
     for (const record of backup.stores.observations) keep(tx.objectStore('observations').put(record));
     for (const record of backup.stores.changes) keep(tx.objectStore('changes').put(record));
     for (const record of backup.stores.meta) keep(tx.objectStore('meta').put(record));
+    for (const record of backup.stores.batches) keep(tx.objectStore('batches').put(record));
+    for (const record of backup.stores.remembered) keep(tx.objectStore('remembered').put(record));
     await Promise.all(requests);
   } catch (error) {
     try {

@@ -3,14 +3,15 @@ import type { ShelfwiseDB } from './schema';
 
 type UpgradeDB = IDBPDatabase<ShelfwiseDB>;
 type UpgradeTx = IDBPTransaction<ShelfwiseDB, StoreNames<ShelfwiseDB>[], 'versionchange'>;
+type Step = (db: UpgradeDB, tx: UpgradeTx) => void;
 
 /**
- * Explicit steps from each older version; a database at any earlier version (or none) runs every
- * step after it, in order, inside the one upgrade transaction: a failed step leaves the old
- * database untouched.
+ * One step per version: STEPS[n] upgrades a version n−1 database to version n. A database at any
+ * earlier version (or none) runs every later step in order, inside the one upgrade transaction:
+ * a failed step leaves the old database untouched. Each version's shapes are in schemas/vN.ts.
  */
-export function upgrade(db: UpgradeDB, oldVersion: number, _newVersion: number | null, _tx: UpgradeTx): void {
-  if (oldVersion < 1) {
+export const STEPS: Record<number, Step> = {
+  1: (db) => {
     const skus = db.createObjectStore('skus', { keyPath: 'key' });
     skus.createIndex('by-marketplace', ['account', 'marketplace']);
     skus.createIndex('by-asin', 'asin');
@@ -20,5 +21,20 @@ export function upgrade(db: UpgradeDB, oldVersion: number, _newVersion: number |
     changes.createIndex('by-at', 'at');
     changes.createIndex('by-batch', 'batchId');
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  2: (db) => {
+    const batches = db.createObjectStore('batches', { keyPath: 'id' });
+    batches.createIndex('by-marketplace', ['account', 'marketplace']);
+    batches.createIndex('by-created', 'createdAt');
+    db.createObjectStore('remembered', { keyPath: 'key' });
+  },
+};
+
+export function upgrade(db: UpgradeDB, oldVersion: number, newVersion: number | null, tx: UpgradeTx): void {
+  const target = newVersion ?? Math.max(...Object.keys(STEPS).map(Number));
+  for (let version = oldVersion + 1; version <= target; version++) {
+    const step = STEPS[version];
+    if (!step) throw new Error(`No migration step to database version ${version}`);
+    step(db, tx);
   }
 }

@@ -9,8 +9,8 @@ export type DB = IDBPDatabase<ShelfwiseDB>;
  * opened by the content script would belong to Seller Central's origin, where the page can read it).
  * A connection that blocks a newer version closes itself, so an update never waits on an old tab.
  */
-export function openStore(name: string = DB_NAME, onClosed?: () => void): Promise<DB> {
-  return openDB<ShelfwiseDB>(name, DB_VERSION, {
+export function openStore(name: string = DB_NAME, onClosed?: () => void, version: number = DB_VERSION): Promise<DB> {
+  return openDB<ShelfwiseDB>(name, version, {
     upgrade,
     blocking(_current, _next, event) {
       (event.target as IDBDatabase).close();

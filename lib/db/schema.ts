@@ -8,9 +8,14 @@ export type {
   ChangeRecordV1 as ChangeRecord,
   MetaRecordV1 as MetaRecord,
   ObservationRecordV1 as ObservationRecord,
-  ShelfwiseDBv1 as ShelfwiseDB,
   SkuRecordV1 as SkuRecord,
 } from './schemas/v1';
+export type {
+  BatchRecordV2 as BatchRecord,
+  BatchRowV2 as BatchRow,
+  RememberedRecordV2 as RememberedRecord,
+  ShelfwiseDBv2 as ShelfwiseDB,
+} from './schemas/v2';
 
 export const DB_NAME = 'shelfwise';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;

@@ -64,3 +64,37 @@ export const ChangeRecordSchema = z.object({
 });
 
 export const MetaRecordSchema = z.object({ key: z.string(), value: z.unknown() });
+
+const whole = z.int().check(z.minimum(0));
+
+export const BatchRowSchema = z.object({
+  key: z.string(),
+  sku: z.string(),
+  field: z.enum(['quantity', 'handlingTime']),
+  before: z.nullable(z.number()),
+  after: z.number(),
+  remember: z.optional(z.object({ quantity: z.optional(whole), handlingTime: z.optional(whole) })),
+  outcome: z.optional(z.object({ status: z.enum(['applied', 'failed', 'unknown']), message: z.optional(z.string()) })),
+});
+
+export const BatchRecordSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  kind: z.enum(['bulk', 'holiday', 'restore']),
+  account: z.string(),
+  marketplace: z.string(),
+  createdAt: instant,
+  state: z.enum(['exported', 'applied', 'failed', 'partial']),
+  summary: z.string(),
+  rows: z.array(BatchRowSchema),
+  file: z.optional(z.object({ filename: z.string(), records: whole, headerRows: whole, skus: z.array(z.string()) })),
+  holiday: z.optional(z.unknown()),
+});
+
+export const RememberedRecordSchema = z.object({
+  key: z.string(),
+  quantity: z.optional(whole),
+  handlingTime: z.optional(whole),
+  at: instant,
+  batchId: z.string(),
+});

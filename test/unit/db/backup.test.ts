@@ -51,6 +51,7 @@ describe('backup', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.backup.settings).toMatchObject({ language: 'zh_CN' });
+    expect(parsed.backup.stores.batches).toEqual([]);
     await restoreBackup(target, parsed.backup);
     expect(await snapshot(target)).toEqual(before);
   });
@@ -58,7 +59,7 @@ describe('backup', () => {
   it.each([
     ['truncated JSON', (text: string) => text.slice(0, text.length / 2), 'not-json'],
     ['another file', () => '{"hello":"world"}', 'not-a-backup'],
-    ['a newer database version', (text: string) => text.replace('"dbVersion":1', '"dbVersion":99'), 'newer-version'],
+    ['a newer database version', (text: string) => text.replace(/"dbVersion":\d+/, '"dbVersion":99'), 'newer-version'],
     ['a record of the wrong shape', (text: string) => text.replace('"visits":2', '"visits":"two"'), 'invalid'],
     ['an observation of an unknown SKU', (text: string) => replaceInStore(text, 'observations'), 'invalid'],
     ['a change of an unknown SKU', (text: string) => replaceInStore(text, 'changes'), 'invalid'],
@@ -78,4 +79,21 @@ describe('backup', () => {
     await deleteAllRecords(source);
     expect(await snapshot(source)).toEqual({ skus: [], observations: [], changes: [] });
   });
+});
+
+it('restores a backup written by database version 1 (no batches or remembered values yet)', async () => {
+  const source = await seeded('v1-source');
+  const { parts } = await exportBackup(source, defaultSettings(), T0);
+  source.close();
+  const old = JSON.parse(parts.join(''));
+  old.dbVersion = 1;
+  delete old.stores.batches;
+  delete old.stores.remembered;
+  const parsed = parseBackup(JSON.stringify(old));
+  expect(parsed.ok).toBe(true);
+  if (!parsed.ok) return;
+  db = await openStore('v1-target');
+  await restoreBackup(db, parsed.backup);
+  expect(await db.count('skus')).toBe(2);
+  expect(await db.count('batches')).toBe(0);
 });

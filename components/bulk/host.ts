@@ -1,0 +1,87 @@
+import type { FindingsSummary, RememberedValues } from '@/lib/bulk/plan';
+import type { HolidayBatch } from '@/lib/bulk/holiday';
+import type { Language } from '@/lib/i18n/types';
+import type { Listing } from '@/lib/model/listing';
+import type { Settings } from '@/lib/settings/schema';
+
+/**
+ * Everything the bulk-edit panel needs from its surroundings. The content script provides it on
+ * a Seller Central page (reading the page and asking the background); tests provide their own.
+ * The panel itself never touches the page's markup, IndexedDB or the network.
+ */
+
+/** One row of the page as the reader saw it, with how old its figures are. */
+export interface PageRow {
+  listing: Listing;
+  /** ms since the row's figures were read from the page (0: just now). */
+  readAgoMs: number;
+}
+
+/** What the store knows that the guards and the preview need, per skuKey. */
+export interface StoreContext {
+  changesLast7Days: Record<string, number>;
+  remembered: Record<string, RememberedValues>;
+  findings: Record<string, FindingsSummary>;
+  /** Finding messages per skuKey, already in the panel's language, for the preview's list. */
+  findingTexts: Record<string, Array<{ severity: 'warn' | 'block'; message: string }>>;
+  unitsPerDay: Record<string, number>;
+}
+
+/** A Shelfwise record of listings not on this page: every SKU the store knows (file export). */
+export interface KnownListing {
+  listing: Listing;
+  /** When Shelfwise last saw it on a page. */
+  lastSeenAt: number;
+}
+
+export type BatchState = 'exported' | 'applied' | 'failed' | 'partial';
+
+export interface BatchRow {
+  key: string;
+  sku: string;
+  field: 'quantity' | 'handlingTime';
+  before: number | null;
+  after: number;
+  /** What this row asks Shelfwise to remember (mark out of stock, holiday): restored later. */
+  remember?: RememberedValues;
+  /** Amazon's verdict from its processing report, once imported. */
+  outcome?: { status: 'applied' | 'failed' | 'unknown'; message?: string };
+}
+
+/** A batch as the history keeps it (issue 6: exported batches; issue 7 adds applied ones). */
+export interface BatchRecord {
+  id: string;
+  name: string;
+  kind: 'bulk' | 'holiday' | 'restore';
+  account: string;
+  marketplace: string;
+  createdAt: number;
+  state: BatchState;
+  /** The operation in words, as the seller chose it. */
+  summary: string;
+  rows: BatchRow[];
+  /** What the exported file was (for matching Amazon's processing report later). */
+  file?: { filename: string; records: number; headerRows: number; skus: string[] };
+  holiday?: HolidayBatch;
+}
+
+export interface PanelHost {
+  lang: Language;
+  settings: Settings;
+  account: string;
+  /** Null when the page did not say; file export then asks for one. */
+  marketplace: string | null;
+  /** Every recognised row of the page, in page order. */
+  rows(): PageRow[];
+  /** SKUs ticked with the page's own checkboxes, read now. */
+  tickedSkus(): string[];
+  storeContext(keys: string[]): Promise<StoreContext>;
+  knownListings(): Promise<KnownListing[]>;
+  recordBatch(batch: BatchRecord): Promise<void>;
+  batches(filter: { kind?: BatchRecord['kind']; marketplace?: string }): Promise<BatchRecord[]>;
+  /** Replaces a stored batch (its state and row outcomes after Amazon's processing report). */
+  updateBatch(batch: BatchRecord): Promise<void>;
+  /** Starts a download of the given bytes (the page's own download mechanics). */
+  download(filename: string, mimeType: string, bytes: Uint8Array): void;
+  close(): void;
+}
