@@ -1,5 +1,6 @@
 import { benchBulkPlanning } from './bulk';
 import { benchCompliance } from './compliance';
+import { benchHistory } from './history';
 import { pageCost } from './page';
 import { reportsBenchmark } from './reports';
 import { contentScriptSize } from './size';
@@ -25,6 +26,7 @@ export const BENCHMARKS: Benchmark[] = [
   plain('bulk', benchBulkPlanning),
   reportsBenchmark,
   storeIngest,
+  { name: 'history', run: benchHistory },
   plain('velocity-accuracy', benchVelocityAccuracy),
   plain('velocity-speed', () => benchVelocitySpeed()),
 ];

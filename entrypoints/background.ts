@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { ensureAlarms, listenForAlarms } from '@/lib/background/alarms';
 import { createHandlers } from '@/lib/background/handlers';
 import { listenForRequests } from '@/lib/messaging';
 
@@ -7,4 +8,6 @@ import { listenForRequests } from '@/lib/messaging';
 // start, and every piece of state lives in storage or IndexedDB, never only in this module.
 export default defineBackground(() => {
   listenForRequests(createHandlers({ startedAt: Date.now(), version: browser.runtime.getManifest().version }));
+  listenForAlarms();
+  void ensureAlarms();
 });

@@ -1,24 +1,29 @@
 import { useEffect, useState } from 'react';
 import { useSettings } from '../useSettings';
 import { useTranslator } from '../useTranslator';
-import { dashboardCatalog } from './catalog';
+import { ChangesSection } from './ChangesSection';
+import { type DashboardKey, dashboardCatalog } from './catalog';
+import { DataSection } from './DataSection';
+import { HistorySection } from './HistorySection';
+import { Overview } from './Overview';
+import { parseRoute, type Route, SECTIONS, type Section } from './route';
 import { SettingsEditor } from './SettingsEditor';
 
-const SECTIONS = ['overview', 'settings'] as const;
-type Section = (typeof SECTIONS)[number];
-
-function sectionFromHash(): Section {
-  const hash = decodeURIComponent(location.hash.slice(1));
-  return (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'overview';
-}
+const NAV_LABEL: Record<Section, DashboardKey> = {
+  overview: 'dashboard.nav.overview',
+  history: 'history.nav.history',
+  changes: 'history.nav.changes',
+  data: 'history.nav.data',
+  settings: 'dashboard.nav.settings',
+};
 
 export function Dashboard() {
   const loaded = useSettings();
-  const { t } = useTranslator(dashboardCatalog, loaded?.settings);
-  const [section, setSection] = useState<Section>(sectionFromHash);
+  const { t, lang } = useTranslator(dashboardCatalog, loaded?.settings);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
 
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash());
+    const onHash = () => setRoute(parseRoute(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -28,6 +33,7 @@ export function Dashboard() {
   }, [t]);
 
   if (!loaded) return null;
+  const { section } = route;
   return (
     <div className="dashboard">
       <header className="dashboard-header">
@@ -37,7 +43,7 @@ export function Dashboard() {
             {SECTIONS.map((name) => (
               <li key={name}>
                 <a href={`#${name}`} aria-current={section === name ? 'page' : undefined}>
-                  {t(`dashboard.nav.${name}`)}
+                  {t(NAV_LABEL[name])}
                 </a>
               </li>
             ))}
@@ -45,12 +51,10 @@ export function Dashboard() {
         </nav>
       </header>
       <main>
-        {section === 'overview' && (
-          <section className="empty-state" aria-labelledby="overview-empty">
-            <h2 id="overview-empty">{t('dashboard.empty.title')}</h2>
-            <p>{t('dashboard.empty.body')}</p>
-          </section>
-        )}
+        {section === 'overview' && <Overview t={t} lang={lang} settings={loaded.settings} />}
+        {section === 'history' && <HistorySection skuKey={route.skuKey} t={t} lang={lang} settings={loaded.settings} />}
+        {section === 'changes' && <ChangesSection t={t} lang={lang} />}
+        {section === 'data' && <DataSection t={t} lang={lang} settings={loaded.settings} />}
         {section === 'settings' && <SettingsEditor loaded={loaded} t={t} />}
       </main>
     </div>
