@@ -22,16 +22,25 @@ const tiers: Tier[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'shelfwise-test-'));
 const only = process.argv.slice(2);
 
-function run(command: string, args: string[], env: Record<string, string> = {}): { ok: boolean; output: string } {
+/**
+ * Runs one tier. Its output streams to the console as it happens (a long end-to-end run shows
+ * progress), except where the output itself is parsed (`capture`).
+ */
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  capture = false,
+): { ok: boolean; output: string } {
   console.log(`\n▶ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: { ...process.env, ...env, FORCE_COLOR: '0' },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  process.stdout.write(output);
+  // Captured output is parsed and summarised by its tier, not echoed.
+  const output = capture ? `${result.stdout ?? ''}${result.stderr ?? ''}` : '';
   return { ok: result.status === 0, output };
 }
 
@@ -95,29 +104,40 @@ if (wanted('web-ext-lint')) {
   if (!builtFirefox) {
     tiers.push({ name: 'web-ext-lint', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'no Firefox build' });
   } else {
-    const { output } = run(npx, [
-      '--no-install',
-      'web-ext',
-      'lint',
-      '--source-dir',
-      '.output/firefox-mv3',
-      '--output',
-      'json',
-      '--no-config-discovery',
-    ]);
+    const { output } = run(
+      npx,
+      [
+        '--no-install',
+        'web-ext',
+        'lint',
+        '--source-dir',
+        '.output/firefox-mv3',
+        '--output',
+        'json',
+        '--no-config-discovery',
+      ],
+      {},
+      true,
+    );
     let errors = 1;
     let note = 'unreadable web-ext output';
     try {
       const json = JSON.parse(output.slice(output.indexOf('{'))) as {
         summary: { errors: number; warnings: number };
-        warnings: Array<{ code: string; file?: string }>;
+        errors: Array<{ code: string; file?: string; message?: string }>;
+        warnings: Array<{ code: string; file?: string; message?: string }>;
       };
       errors = json.summary.errors;
       // React's own innerHTML use is the only expected warning; anything else is listed.
       const other = json.warnings.filter((w) => !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && w.file?.startsWith('chunks/')));
       note = `${json.summary.errors} errors, ${json.summary.warnings} warnings${other.length ? `: ${other.map((w) => w.code).join(', ')}` : ' (React innerHTML)'}`;
       if (other.length) errors += other.length;
-    } catch {}
+      for (const problem of [...json.errors, ...other]) {
+        console.log(`  ${problem.code} ${problem.file ?? ''} ${problem.message ?? ''}`);
+      }
+    } catch {
+      console.log(output);
+    }
     tiers.push({
       name: 'web-ext-lint',
       passed: errors ? 0 : 1,

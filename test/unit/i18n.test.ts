@@ -8,7 +8,6 @@ import { compliance } from '@/lib/i18n/catalog/compliance';
 import { dashboard } from '@/lib/i18n/catalog/dashboard';
 import { history } from '@/lib/i18n/catalog/history';
 import { page } from '@/lib/i18n/catalog/page';
-import { panel } from '@/lib/i18n/catalog/panel';
 import { popup } from '@/lib/i18n/catalog/popup';
 import { reports } from '@/lib/i18n/catalog/reports';
 import { velocity } from '@/lib/i18n/catalog/velocity';
@@ -26,7 +25,6 @@ const CATALOGS: Record<string, Catalog> = {
   reports,
   badges,
   history,
-  panel,
 };
 
 function placeholders(text: string): string[] {
