@@ -24,6 +24,8 @@ export const storeIngest: Benchmark = {
       await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
       await loadIntoPage(page, ENTRY);
       const runs = await page.evaluate(async () => {
+        // The bundle's exports, typed loosely: this code runs in the page, where the types are gone.
+        // biome-ignore lint/suspicious/noExplicitAny: the bundle is injected at run time
         const bench = (window as unknown as { __bench: any }).__bench;
         const COUNT = 10_000;
         const read = (at: number, changed: (i: number) => boolean) => ({

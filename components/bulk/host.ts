@@ -1,5 +1,5 @@
-import type { FindingsSummary, RememberedValues } from '@/lib/bulk/plan';
 import type { HolidayBatch } from '@/lib/bulk/holiday';
+import type { FindingsSummary, RememberedValues } from '@/lib/bulk/plan';
 import type { Language } from '@/lib/i18n/types';
 import type { Listing } from '@/lib/model/listing';
 import type { Settings } from '@/lib/settings/schema';
