@@ -1,7 +1,9 @@
+import { benchAlerts } from './alerts';
 import { benchBulkPlanning } from './bulk';
 import { benchCompliance } from './compliance';
 import { benchHistory } from './history';
 import { pageCost } from './page';
+import { benchPanel } from './panel';
 import { reportsBenchmark } from './reports';
 import { contentScriptSize } from './size';
 import { storeIngest } from './store';
@@ -27,6 +29,8 @@ export const BENCHMARKS: Benchmark[] = [
   reportsBenchmark,
   storeIngest,
   { name: 'history', run: benchHistory },
+  { name: 'panel', run: benchPanel },
+  { name: 'alerts', run: benchAlerts },
   plain('velocity-accuracy', benchVelocityAccuracy),
   plain('velocity-speed', () => benchVelocitySpeed()),
 ];

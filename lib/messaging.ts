@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { BatchRecordSchema } from './db/validate';
 import { LANGUAGES } from './i18n/types';
 import { isSellerCentralHost } from './marketplaces';
 import { RowBadgesSchema } from './model/badges';
@@ -33,12 +34,16 @@ export const PROTOCOL = {
   /** Liveness and version: the popup and tests use it to know the background is up. */
   ping: spec(z.object({}), z.object({ version: z.string(), startedAt: z.number() }), 'page'),
   /** Opens the dashboard at a section (content scripts cannot open extension pages themselves). */
-  openDashboard: spec(z.object({ section: z.optional(z.string().check(z.maxLength(80))) }), z.object({}), 'page'),
+  openDashboard: spec(z.object({ section: z.optional(z.string().check(z.maxLength(1000))) }), z.object({}), 'page'),
   /** What a Seller Central inventory page showed, for the history store. */
   pageRead: spec(
     // The page's language for the badge texts: the content script's view of the browser's UI
     // language is the one the seller reads the page in.
-    z.extend(PageReadSchema, { lang: z.enum(LANGUAGES) }),
+    z.extend(PageReadSchema, {
+      lang: z.enum(LANGUAGES),
+      /** Leave out the badges (history imports, the demo's seeding): they would be thrown away. */
+      skipBadges: z.optional(z.boolean()),
+    }),
     z.object({
       stored: z.int().check(z.minimum(0)),
       discarded: z.int().check(z.minimum(0)),
@@ -55,6 +60,48 @@ export const PROTOCOL = {
       lang: z.enum(LANGUAGES),
     }),
     z.object({ badges: z.array(RowBadgesSchema) }),
+    'page',
+  ),
+  /** Loads the bulk-edit panel into the asking tab (on demand: React stays out of the content script). */
+  openPanel: spec(z.object({}), z.object({}), 'page'),
+  /** What the bulk-edit guards need from the store. */
+  bulkStoreContext: spec(
+    z.object({
+      account: z.string(),
+      marketplace: z.string(),
+      keys: z.array(z.string()).check(z.maxLength(20_000)),
+      lang: z.enum(LANGUAGES),
+    }),
+    z.object({
+      changesLast7Days: z.record(z.string(), z.number()),
+      remembered: z.record(
+        z.string(),
+        z.object({ quantity: z.optional(z.number()), handlingTime: z.optional(z.number()) }),
+      ),
+      findings: z.record(z.string(), z.object({ issues: z.number(), severity: z.enum(['ok', 'warn', 'block']) })),
+      findingTexts: z.record(
+        z.string(),
+        z.array(z.object({ severity: z.enum(['warn', 'block']), message: z.string() })),
+      ),
+      unitsPerDay: z.record(z.string(), z.number()),
+    }),
+    'page',
+  ),
+  bulkKnownListings: spec(
+    z.object({ account: z.string(), marketplace: z.string() }),
+    z.object({ listings: z.array(z.object({ listing: ListingSchema, lastSeenAt: z.number() })) }),
+    'page',
+  ),
+  bulkRecordBatch: spec(z.object({ batch: BatchRecordSchema }), z.object({}), 'page'),
+  /** Replaces a batch's record (its outcomes) without touching remembered values. */
+  bulkUpdateBatch: spec(z.object({ batch: BatchRecordSchema }), z.object({}), 'page'),
+  bulkBatches: spec(
+    z.object({
+      account: z.string(),
+      marketplace: z.optional(z.string()),
+      kind: z.optional(z.enum(['bulk', 'holiday', 'restore'])),
+    }),
+    z.object({ batches: z.array(BatchRecordSchema) }),
     'page',
   ),
 };

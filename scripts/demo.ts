@@ -7,6 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { historyHash } from '../components/dashboard/route';
+import { skuKey } from '../lib/model/keys';
 import { routeProductImages, scrollToLastRow } from '../test/fixtures/page-helpers';
 import { createFixtureResolver, FIXTURES } from '../test/fixtures/registry';
 import { launchWithExtension, type UiLanguage } from '../test/support/browser';
@@ -74,6 +76,12 @@ if (headless) {
     ['popup.html', '4-popup.png', 'Toolbar popup'],
     ['options.html#overview', '5-dashboard.png', 'Dashboard'],
     ['options.html#settings', '6-settings.png', 'Dashboard settings'],
+    [
+      `options.html${historyHash(skuKey({ account: 'Lumen Home Goods', marketplace: 'US', sku: 'LUM-MUG-350-BLU' }))}`,
+      '7-history.png',
+      'A SKU’s history',
+    ],
+    ['options.html#changes', '8-changes.png', 'Changes'],
   ] as const) {
     const page = await context.newPage();
     if (path === 'popup.html') await page.setViewportSize({ width: 440, height: 600 });

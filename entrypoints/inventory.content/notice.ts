@@ -2,7 +2,11 @@
 export const OWN_ATTRIBUTE = 'data-shelfwise';
 
 /** One visible, dismissable notice per kind, fixed in a corner so the page's layout is untouched. */
-export function showNotice(doc: Document, kind: 'unrecognised' | 'no-marketplace', message: string): void {
+export function showNotice(
+  doc: Document,
+  kind: 'unrecognised' | 'no-marketplace' | 'panel-error',
+  message: string,
+): void {
   if (doc.querySelector(`[${OWN_ATTRIBUTE}="${kind}"]`)) return;
   const notice = doc.createElement('div');
   notice.setAttribute(OWN_ATTRIBUTE, kind);

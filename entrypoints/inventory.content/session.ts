@@ -10,9 +10,13 @@ import { detectPage } from '@/lib/page/detect';
 import { observeRows, type RowObserver } from '@/lib/page/observe';
 import { findRowElements, type PageContext, type RowReading, readPageContext, readRow } from '@/lib/page/read';
 import { addToTally, emptyTally, verdict } from '@/lib/page/recognise';
+import { isRowTicked } from '@/lib/page/selection';
 import { loadSettings, watchSettings } from '@/lib/settings';
+import type { PanelGlobals } from '../bulk-panel';
 import { renderBadges } from './badges';
+import { mountBulkButton } from './bulk-button';
 import { OWN_ATTRIBUTE, showNotice } from './notice';
+import { createPanelHost } from './panel-host';
 import { findDecoration, renderRowDecoration } from './row-decoration';
 import css from './style.css?inline';
 
@@ -45,6 +49,8 @@ export class InventorySession {
   private stopped = false;
   private unwatch: (() => void) | undefined;
   private view: SessionView | undefined;
+  private readonly readAt = new WeakMap<Element, number>();
+  private bulkButton: HTMLButtonElement | undefined;
   private generation: Generation | undefined;
 
   constructor(
@@ -87,6 +93,7 @@ export class InventorySession {
     if (!this.accept(readings, performance.timeOrigin)) return;
     performance.measure('shelfwise:initial', { start, end: performance.now() });
     if (context.marketplace === null) showNotice(this.doc, 'no-marketplace', this.view.t('page.noMarketplace'));
+    this.bulkButton = mountBulkButton(this.doc, generation, this.view.t('page.bulkEdit'), () => void this.openPanel());
 
     this.observer = observeRows(this.doc.body, {
       isOwn,
@@ -159,7 +166,11 @@ export class InventorySession {
     if (!view) return false;
     const fresh = readings.filter((r) => this.rows.get(r.element)?.problem !== undefined || !this.rows.has(r.element));
     this.tally = addToTally(this.tally, fresh);
-    for (const reading of readings) this.rows.set(reading.element, reading);
+    const now = Date.now();
+    for (const reading of readings) {
+      this.rows.set(reading.element, reading);
+      this.readAt.set(reading.element, now);
+    }
     // Rows the page replaced are gone for good: forget them so a long session does not grow.
     if (this.rows.size > 4 * Math.max(250, readings.length)) {
       for (const element of this.rows.keys()) if (!element.isConnected) this.rows.delete(element);
@@ -177,6 +188,56 @@ export class InventorySession {
     }
     this.send(readings, renderedAt);
     return true;
+  }
+
+  /** Opens the bulk-edit panel: loaded into this tab on first use, reused afterwards. */
+  private async openPanel(): Promise<void> {
+    const view = this.view;
+    const generation = this.generation;
+    if (!view || !generation) return;
+    const { settings } = await loadSettings();
+    const host = createPanelHost({
+      lang: view.lang,
+      settings,
+      account: view.context.account,
+      marketplace: view.context.marketplace,
+      rows: () => {
+        const now = Date.now();
+        const rows = [];
+        for (const reading of this.rows.values()) {
+          if (!reading.listing || !reading.element.isConnected) continue;
+          rows.push({ listing: reading.listing, readAgoMs: now - (this.readAt.get(reading.element) ?? now) });
+        }
+        return rows;
+      },
+      tickedSkus: () => {
+        const ticked: string[] = [];
+        for (const reading of this.rows.values()) {
+          if (reading.listing && reading.element.isConnected && isRowTicked(reading.element, generation)) {
+            ticked.push(reading.sku);
+          }
+        }
+        return ticked;
+      },
+      onClose: () => {
+        const globals = globalThis as PanelGlobals;
+        globals.__shelfwisePanelHandle?.unmount();
+        globals.__shelfwisePanelHandle = undefined;
+        this.bulkButton?.focus();
+      },
+    });
+    const globals = globalThis as PanelGlobals;
+    globals.__shelfwisePanelHost = host;
+    try {
+      if (globals.__shelfwiseMountPanel) globals.__shelfwiseMountPanel(host);
+      else await sendRequest('openPanel', {});
+    } catch (error) {
+      showNotice(
+        this.doc,
+        'panel-error',
+        view.t('page.panelFailed', { message: error instanceof Error ? error.message : String(error) }),
+      );
+    }
   }
 
   /** Puts badge data on every connected row of its SKU and remembers it for re-rendered rows. */

@@ -4,6 +4,7 @@ import { store } from '../db/open';
 import type { Handlers } from '../messaging';
 import { loadSettings } from '../settings';
 import { computeBadges } from './badges';
+import { knownListings, listBatches, recordBatch, storeContext } from './bulk';
 
 /**
  * The background's answers. Nothing here lives in module state that a restart would lose:
@@ -19,12 +20,36 @@ export function createHandlers(instance: { startedAt: number; version: string })
     },
     pageRead: async (read) => {
       const db = await store();
-      const { lang, ...pageRead } = read;
+      const { lang, skipBadges, ...pageRead } = read;
       const result = await ingestPageRead(db, pageRead);
       const { settings } = await loadSettings();
-      const badges = await computeBadges(db, pageRead, settings, lang, Date.now());
+      const badges = skipBadges ? [] : await computeBadges(db, pageRead, settings, lang, Date.now());
       return { stored: result.stored, discarded: result.discarded, badges };
     },
+    openPanel: async (_request, context) => {
+      if (context.tabId === undefined) throw new Error('The panel opens on a Seller Central tab.');
+      await browser.scripting.executeScript({
+        target: { tabId: context.tabId, frameIds: [context.sender.frameId ?? 0] },
+        files: ['/bulk-panel.js'],
+      });
+      return {};
+    },
+    bulkStoreContext: async (request) => {
+      const { settings } = await loadSettings();
+      return storeContext(await store(), request, settings, Date.now());
+    },
+    bulkKnownListings: async ({ account, marketplace }) => ({
+      listings: await knownListings(await store(), account, marketplace),
+    }),
+    bulkRecordBatch: async ({ batch }) => {
+      await recordBatch(await store(), batch);
+      return {};
+    },
+    bulkUpdateBatch: async ({ batch }) => {
+      await (await store()).put('batches', batch);
+      return {};
+    },
+    bulkBatches: async (filter) => ({ batches: await listBatches(await store(), filter) }),
     badges: async (request) => {
       const { settings } = await loadSettings();
       const db = request.marketplace ? await store() : undefined;

@@ -55,6 +55,8 @@ export const SELECTORS = {
     row: { selector: '#myitable tr.mt-row, #myitable tr[data-row-data]', matches: ['legacy-en'] },
     /** §1.2 cells by column id (`td[data-column="quantity"]`). */
     cell: { selector: 'td[data-column]', matches: ['legacy-en'] },
+    /** §1.2 the row checkbox in the select column. */
+    rowCheckbox: { selector: 'td[data-column="select"] input[type="checkbox"]', matches: ['legacy-en'] },
     /** §1.2 Save all. */
     saveAll: { selector: '#saveall', matches: ['legacy-en'] },
     /** §1.2 account name in the partner switcher. */
@@ -88,6 +90,8 @@ export const SELECTORS = {
     /** §1.3 price editor composite and its rows (Price, Minimum price, Maximum price). */
     priceContainer: { selector: prefix(CLASS_PREFIX.priceContainer), matches: CURRENT_FIXTURES },
     priceRow: { selector: prefix(CLASS_PREFIX.priceRow), matches: CURRENT_FIXTURES },
+    /** UNVERIFIED (§1.3 "not found"): the row checkbox, taken as the row's first kat-checkbox. */
+    rowCheckbox: { selector: 'kat-checkbox', matches: ['current-en', 'current-zh', 'current-de', 'current-ja'] },
     /** §1.3 edit bar holding Save all once a value is edited. */
     editBar: { selector: prefix(CLASS_PREFIX.editBar), matches: [] },
     /** §1.3 account / store name in the global nav. */

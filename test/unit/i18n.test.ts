@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { translatorFor } from '@/lib/i18n';
+import { alerts } from '@/lib/i18n/catalog/alerts';
 import { badges } from '@/lib/i18n/catalog/badges';
 import { bulk } from '@/lib/i18n/catalog/bulk';
 import { common } from '@/lib/i18n/catalog/common';
@@ -8,6 +9,7 @@ import { compliance } from '@/lib/i18n/catalog/compliance';
 import { dashboard } from '@/lib/i18n/catalog/dashboard';
 import { history } from '@/lib/i18n/catalog/history';
 import { page } from '@/lib/i18n/catalog/page';
+import { panel } from '@/lib/i18n/catalog/panel';
 import { popup } from '@/lib/i18n/catalog/popup';
 import { reports } from '@/lib/i18n/catalog/reports';
 import { velocity } from '@/lib/i18n/catalog/velocity';
@@ -15,6 +17,7 @@ import { createTranslator, formatDate, formatNumber, resolveLanguage } from '@/l
 import { type Catalog, LANGUAGES } from '@/lib/i18n/types';
 
 const CATALOGS: Record<string, Catalog> = {
+  alerts,
   common,
   page,
   popup,
@@ -25,6 +28,7 @@ const CATALOGS: Record<string, Catalog> = {
   reports,
   badges,
   history,
+  panel,
 };
 
 function placeholders(text: string): string[] {

@@ -10,5 +10,10 @@ export const page = defineCatalog({
     en: 'Shelfwise could not tell which marketplace this page shows, so it is not recording history here.',
     zh_CN: 'Shelfwise 无法确定此页面所属的站点，因此不会在此记录历史。',
   },
+  'page.bulkEdit': { en: 'Bulk edit', zh_CN: '批量编辑' },
+  'page.panelFailed': {
+    en: 'The bulk-edit panel could not be opened: {message}. Reload the page and try again.',
+    zh_CN: '无法打开批量编辑面板：{message}。请刷新页面后重试。',
+  },
   'row.parent': { en: 'Variation parent', zh_CN: '变体父体' },
 });

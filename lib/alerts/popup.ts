@@ -1,0 +1,337 @@
+import * as z from 'zod/mini';
+import type { AlertsKey } from '../i18n/catalog/alerts';
+import type { Translate } from '../i18n/core';
+import { SELLER_CENTRAL_HOSTS } from '../marketplaces';
+import { ChannelSchema } from '../model/listing';
+import type { CalendarEvent } from '../settings/schema';
+import { groupByProduct, POOL_MARKETPLACE } from './pool';
+import {
+  type Alert,
+  type AlertMessage,
+  AlertReasonSchema,
+  AlertStateSchema,
+  type MethodPlan,
+  MethodPlanSchema,
+} from './types';
+
+/**
+ * The popup's low-stock list: SKUs needing attention, grouped by product (ASIN), most urgent first, with
+ * every figure the popup shows and a CSV of the same rows. Rows are plain data (a zod schema, so the
+ * popup can parse them if the background sends them); the popup only formats and lays them out.
+ */
+
+const count = z.int().check(z.minimum(0));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const MessageSchema = z.object({
+  key: z.string(),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
+
+export const PopupRowSchema = z.object({
+  key: z.string(),
+  sku: z.string(),
+  asin: z.nullable(z.string()),
+  title: z.nullable(z.string()),
+  /** The SKU's marketplace, or 'EU' for a Pan-European pool (see marketplaces). */
+  marketplace: z.string(),
+  /** The marketplaces the row stands for: one, or a pool's members. */
+  marketplaces: z.array(z.string()),
+  channel: ChannelSchema,
+  state: AlertStateSchema,
+  snoozed: z.boolean(),
+  /** Epoch ms, for "snoozed until …" (alerts.reason.snoozed) formatted in the seller's zone. */
+  snoozedUntil: z.nullable(z.number()),
+  /** "Pan-European pool (n marketplaces)" for a pool row, null otherwise. */
+  poolName: z.nullable(MessageSchema),
+  available: z.nullable(count),
+  inTransit: count,
+  perDay: z.nullable(z.number()),
+  daysOfCover: z.nullable(z.number()),
+  stockOutDay: z.nullable(day),
+  /** The recommended method's name and its reorder-by date. */
+  method: z.nullable(z.string()),
+  reorderBy: z.nullable(day),
+  late: z.boolean(),
+  methods: z.array(MethodPlanSchema),
+  suggested: z.nullable(count),
+  capApplied: z.boolean(),
+  amazonSuggested: z.nullable(count),
+  amazonShipDate: z.nullable(day),
+  reasons: z.array(AlertReasonSchema),
+  /** Why it is listed, as catalog messages in reading order. */
+  messages: z.array(MessageSchema),
+  /** Manage Inventory filtered to this SKU, on the marketplace's own Seller Central host. */
+  link: z.nullable(z.string()),
+  urgency: z.number(),
+});
+export type PopupRow = Omit<z.infer<typeof PopupRowSchema>, 'messages' | 'poolName'> & {
+  messages: AlertMessage[];
+  poolName: AlertMessage | null;
+};
+
+export const PopupGroupSchema = z.object({
+  asin: z.nullable(z.string()),
+  title: z.nullable(z.string()),
+  urgency: z.number(),
+  rows: z.array(PopupRowSchema),
+});
+export type PopupGroup = Omit<z.infer<typeof PopupGroupSchema>, 'rows'> & { rows: PopupRow[] };
+
+/** Country host per marketplace: the first host the table gives for it (never the shared EU or JP one). */
+const HOST_BY_MARKETPLACE = (() => {
+  const hosts = new Map<string, string>();
+  for (const [host, code] of Object.entries(SELLER_CENTRAL_HOSTS)) {
+    if (code && host.startsWith('sellercentral.') && !hosts.has(code)) hosts.set(code, host);
+  }
+  return hosts;
+})();
+
+/**
+ * Manage Inventory searched for one SKU: https://<host>/myinventory/inventory?searchField=sku&searchTerm=<sku>.
+ * The host is the marketplace's own country host (sellercentral.amazon.de, not sellercentral-europe),
+ * which opens the right marketplace; null for a marketplace without one.
+ */
+export function inventoryLink(marketplace: string, sku: string): string | null {
+  const upper = marketplace.toUpperCase();
+  const host = HOST_BY_MARKETPLACE.get(upper === 'GB' ? 'UK' : upper);
+  if (!host) return null;
+  return `https://${host}/myinventory/inventory?searchField=sku&searchTerm=${encodeURIComponent(sku)}`;
+}
+
+/** Why the SKU is listed, as catalog messages: state reasons first, then notes. */
+export function reasonMessages(alert: Alert): AlertMessage[] {
+  const messages: AlertMessage[] = [];
+  const fastest = alert.methods.reduce<Alert['methods'][number] | null>(
+    (best, m) => (best === null || m.leadDays < best.leadDays ? m : best),
+    null,
+  );
+  const recommended = alert.methods.find((m) => m.methodId === alert.recommendedMethod);
+  for (const reason of alert.reasons) {
+    switch (reason) {
+      case 'out-of-stock':
+        messages.push({ key: 'alerts.reason.out-of-stock' });
+        break;
+      case 'runs-out-before-arrival':
+        if (fastest && alert.stockOutDay) {
+          messages.push({
+            key: 'alerts.reason.runs-out-before-arrival',
+            params: { stockOut: alert.stockOutDay, method: fastest.name, arrives: fastest.arrivesBy },
+          });
+        }
+        break;
+      case 'below-units':
+        messages.push({
+          key: 'alerts.reason.below-units',
+          params: { available: alert.available ?? 0, threshold: alert.thresholds.units },
+        });
+        break;
+      case 'below-days':
+        messages.push({
+          key: 'alerts.reason.below-days',
+          params: { days: Math.floor(alert.daysOfCover ?? 0), threshold: alert.thresholds.days },
+        });
+        break;
+      case 'reorder-due':
+        if (recommended?.reorderBy) {
+          messages.push({
+            key: recommended.late ? 'alerts.reason.reorder-late' : 'alerts.reason.reorder-due',
+            params: { method: recommended.name, date: recommended.reorderBy },
+          });
+        }
+        break;
+      case 'fee-risk':
+        if (alert.fee && alert.fee.dos30 !== null && alert.fee.dos90 !== null) {
+          messages.push({
+            key: 'alerts.reason.fee-risk',
+            params: { dos30: Math.round(alert.fee.dos30 * 10) / 10, dos90: Math.round(alert.fee.dos90 * 10) / 10 },
+          });
+        }
+        break;
+      case 'confidence-low':
+        messages.push({ key: 'alerts.reason.confidence-low' });
+        break;
+    }
+  }
+  return messages;
+}
+
+/**
+ * What moved a method's reorder-by date, for the line under it: a demand event's cut-off, a factory
+ * closure paid for or ordered ahead of, and whether the date has passed. Event names come from the
+ * seller's calendar (settings.events), as the seller typed them.
+ */
+export function methodNotes(plan: MethodPlan, events: readonly CalendarEvent[]): AlertMessage[] {
+  const notes: AlertMessage[] = [];
+  const named = (id: string | null) => events.find((e) => e.id === id);
+  const demand = named(plan.eventId);
+  if (plan.constraint === 'cut-off' && demand?.inboundCutoff) {
+    notes.push({ key: 'alerts.method.cutOff', params: { event: demand.name, date: demand.inboundCutoff } });
+  }
+  const supply = named(plan.supplyEventId);
+  if (supply) {
+    notes.push(
+      plan.supplyDelayDays > 0
+        ? { key: 'alerts.method.supplyDelay', params: { event: supply.name, days: plan.supplyDelayDays } }
+        : { key: 'alerts.method.supplyAhead', params: { event: supply.name } },
+    );
+  }
+  if (plan.late) notes.push({ key: 'alerts.method.late' });
+  return notes;
+}
+
+/** Notes beside the suggested quantity: Amazon's own recommendation, and the capacity cap. */
+export function suggestionNotes(alert: Alert): AlertMessage[] {
+  const notes: AlertMessage[] = [];
+  const amazon = alert.amazon;
+  if (amazon?.quantity !== null && amazon?.quantity !== undefined) {
+    notes.push(
+      amazon.shipDate
+        ? { key: 'alerts.amazon.suggestion', params: { quantity: amazon.quantity, date: amazon.shipDate } }
+        : { key: 'alerts.amazon.quantityOnly', params: { quantity: amazon.quantity } },
+    );
+  }
+  if (alert.suggestion?.capApplied) {
+    notes.push({ key: 'alerts.capacity.applied', params: { needed: alert.suggestion.beforeCap } });
+  }
+  return notes;
+}
+
+/** A row lists when the SKU needs attention: a state other than ok, or a note (fee risk, reorder due). */
+function listed(alert: Alert, includeOk: boolean): boolean {
+  if (alert.backupOf !== undefined) return false;
+  return includeOk || alert.state !== 'ok' || alert.reasons.length > 0;
+}
+
+export function popupRow(alert: Alert): PopupRow {
+  const recommended = alert.methods.find((m) => m.methodId === alert.recommendedMethod) ?? null;
+  const members = alert.pool?.members ?? [];
+  const linkMarketplace = alert.marketplace === POOL_MARKETPLACE ? members[0]?.marketplace : alert.marketplace;
+  const linkSku = alert.marketplace === POOL_MARKETPLACE ? members[0]?.sku : alert.sku;
+  return {
+    key: alert.key,
+    sku: alert.sku,
+    asin: alert.asin ?? null,
+    title: alert.title ?? null,
+    marketplace: alert.marketplace,
+    marketplaces: members.length > 0 ? members.map((m) => m.marketplace) : [alert.marketplace],
+    channel: alert.channel,
+    state: alert.state,
+    snoozed: alert.snoozed,
+    snoozedUntil: alert.snoozedUntil,
+    poolName: members.length > 0 ? { key: 'alerts.pool.name', params: { count: members.length } } : null,
+    available: alert.available,
+    inTransit: alert.inTransit,
+    perDay: alert.perDay,
+    daysOfCover: alert.daysOfCover,
+    stockOutDay: alert.stockOutDay,
+    method: recommended?.name ?? null,
+    reorderBy: recommended?.reorderBy ?? null,
+    late: recommended?.late ?? false,
+    methods: alert.methods,
+    suggested: alert.suggestion?.quantity ?? null,
+    capApplied: alert.suggestion?.capApplied ?? false,
+    amazonSuggested: alert.amazon?.quantity ?? null,
+    amazonShipDate: alert.amazon?.shipDate ?? null,
+    reasons: alert.reasons,
+    messages: reasonMessages(alert),
+    link: linkMarketplace && linkSku ? inventoryLink(linkMarketplace, linkSku) : null,
+    urgency: alert.urgency,
+  };
+}
+
+/**
+ * The list: SKUs needing attention grouped by ASIN, the most urgent group first and the most urgent SKU
+ * first within it; snoozed SKUs after the others (a group of snoozed SKUs only, after every other group).
+ */
+export function popupGroups(alerts: readonly Alert[], options: { includeOk?: boolean } = {}): PopupGroup[] {
+  const shown = alerts.filter((a) => listed(a, options.includeOk ?? false));
+  const groups = groupByProduct(shown).map((g) => {
+    const rows = g.alerts.map(popupRow);
+    rows.sort((a, b) => Number(a.snoozed) - Number(b.snoozed) || b.urgency - a.urgency);
+    const active = rows.filter((r) => !r.snoozed);
+    return {
+      asin: g.asin,
+      title: g.title ?? null,
+      urgency: active.length > 0 ? Math.max(...active.map((r) => r.urgency)) : -1,
+      rows,
+    };
+  });
+  return groups.sort((a, b) => b.urgency - a.urgency);
+}
+
+/** CSV columns, in order, with the catalog key of each header. */
+export const POPUP_CSV_COLUMNS = [
+  ['state', 'alerts.column.state'],
+  ['asin', 'alerts.column.asin'],
+  ['sku', 'alerts.column.sku'],
+  ['title', 'alerts.column.title'],
+  ['marketplace', 'alerts.column.marketplace'],
+  ['channel', 'alerts.column.channel'],
+  ['available', 'alerts.column.available'],
+  ['inTransit', 'alerts.column.inTransit'],
+  ['perDay', 'alerts.column.perDay'],
+  ['daysOfCover', 'alerts.column.daysOfCover'],
+  ['stockOutDay', 'alerts.column.stockOutDay'],
+  ['method', 'alerts.column.method'],
+  ['reorderBy', 'alerts.column.reorderBy'],
+  ['suggested', 'alerts.column.suggested'],
+  ['amazonSuggested', 'alerts.column.amazonSuggested'],
+  ['amazonShipDate', 'alerts.column.amazonShipDate'],
+  ['reasons', 'alerts.column.reasons'],
+  ['link', 'alerts.column.link'],
+] as const satisfies readonly (readonly [string, AlertsKey])[];
+
+function plain(value: number | null, decimals: number): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  const factor = 10 ** decimals;
+  return String(Math.round(value * factor) / factor);
+}
+
+/**
+ * One CSV row's cells, in POPUP_CSV_COLUMNS order. Numbers are plain dot decimals and dates ISO, so a
+ * spreadsheet reads them as numbers and dates whatever its locale; state and reasons are in the
+ * seller's language.
+ */
+export function csvCells(row: PopupRow, t: Translate<AlertsKey>): string[] {
+  const reasons = row.messages.map((m) => t(m.key, m.params)).join('; ');
+  const values: Record<(typeof POPUP_CSV_COLUMNS)[number][0], string> = {
+    state: t(`alerts.state.${row.state}`),
+    asin: row.asin ?? '',
+    sku: row.sku,
+    title: row.title ?? '',
+    marketplace: row.marketplaces.join(' '),
+    channel: row.channel === 'fba' ? 'FBA' : 'FBM',
+    available: plain(row.available, 0),
+    inTransit: plain(row.inTransit, 0),
+    perDay: plain(row.perDay, 2),
+    daysOfCover: plain(row.daysOfCover === null ? null : Math.floor(row.daysOfCover), 0),
+    stockOutDay: row.stockOutDay ?? '',
+    method: row.method ?? '',
+    reorderBy: row.reorderBy ?? '',
+    suggested: plain(row.suggested, 0),
+    amazonSuggested: plain(row.amazonSuggested, 0),
+    amazonShipDate: row.amazonShipDate ?? '',
+    reasons,
+    link: row.link ?? '',
+  };
+  return POPUP_CSV_COLUMNS.map(([id]) => values[id]);
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (= + - @ at the start, as a title or SKU may begin) is
+ * prefixed with an apostrophe; numbers, including negative ones, are left alone.
+ */
+function csvField(cell: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/**
+ * The whole list as CSV text: a BOM (Excel opens UTF-8 Chinese text correctly only with one), a header
+ * row in the seller's language, then every row of every group in list order, CRLF line ends.
+ */
+export function popupCsv(groups: readonly PopupGroup[], t: Translate<AlertsKey>): string {
+  const lines = [POPUP_CSV_COLUMNS.map(([, key]) => csvField(t(key))).join(',')];
+  for (const group of groups) for (const row of group.rows) lines.push(csvCells(row, t).map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
