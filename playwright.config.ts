@@ -11,5 +11,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.E2E_JSON ? [['list'], ['json', { outputFile: process.env.E2E_JSON }]] : [['list']],
+  // A separate build (SHELFWISE_OUT_DIR, see wxt.config.ts) keeps its own results too, so one
+  // engineer's run does not wipe another's error context.
+  outputDir: process.env.SHELFWISE_OUT_DIR ? `${process.env.SHELFWISE_OUT_DIR}/test-results` : 'test-results',
   use: { trace: 'off' },
 });

@@ -6,6 +6,9 @@ import { IMAGE_HOST_MATCHES, SELLER_CENTRAL_MATCHES } from './lib/marketplaces';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  // Engineers working in one checkout at the same time build into their own folders
+  // (SHELFWISE_OUT_DIR), so one build never swaps the extension under another's running tests.
+  outDir: process.env.SHELFWISE_OUT_DIR ?? '.output',
   // Firefox is built as MV3 too, so both stores get the same permission model
   // (optional_host_permissions for the image hosts, scripting for the on-demand panel).
   manifestVersion: 3,

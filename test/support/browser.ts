@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 
-/** Where `npm run build` puts the Chrome extension. */
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** Where `npm run build` puts the Chrome extension (or SHELFWISE_OUT_DIR's, see wxt.config.ts). */
+export const EXTENSION_DIR = resolve(process.env.SHELFWISE_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export type UiLanguage = 'en' | 'zh_CN';
 
