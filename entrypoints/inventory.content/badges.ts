@@ -1,4 +1,5 @@
-import type { ComplianceBadgeData, RowBadges, VelocityBadgeData } from '@/lib/model/badges';
+import { sendRequest } from '@/lib/messaging';
+import type { ComplianceBadgeData, FindingView, RowBadges, VelocityBadgeData } from '@/lib/model/badges';
 import { OWN_ATTRIBUTE } from './notice';
 
 /**
@@ -104,6 +105,37 @@ function velocityPopover(data: VelocityBadgeData) {
   };
 }
 
+/**
+ * "Mute for this SKU" / "Unmute": the background records it in the settings, and the session,
+ * which watches the settings, asks for every row's badges again (the muted finding then shows
+ * greyed and uncounted).
+ */
+function muteButton(doc: Document, data: ComplianceBadgeData, finding: FindingView): HTMLButtonElement | undefined {
+  const { muteKey } = data;
+  const label = finding.muted ? data.labels.unmute : data.labels.mute;
+  if (!muteKey || !label) return undefined;
+  const button = element(doc, 'button', 'shelfwise-finding-mute', label);
+  button.type = 'button';
+  button.dataset.rule = finding.ruleId;
+  button.setAttribute('aria-pressed', String(finding.muted));
+  button.addEventListener('click', (event) => {
+    // The row's own handlers (selection, navigation) must not see clicks inside our popover.
+    event.stopPropagation();
+    event.preventDefault();
+    if (button.getAttribute('aria-busy') === 'true') return;
+    button.setAttribute('aria-busy', 'true');
+    sendRequest('complianceMute', { key: muteKey, ruleId: finding.ruleId, muted: !finding.muted })
+      .catch((error: unknown) => {
+        console.warn('[Shelfwise] mute not saved', error);
+        const alert = element(doc, 'p', 'shelfwise-mute-failed', data.labels.muteFailed ?? String(error));
+        alert.setAttribute('role', 'alert');
+        button.after(alert);
+      })
+      .finally(() => button.removeAttribute('aria-busy'));
+  });
+  return button;
+}
+
 function compliancePopover(data: ComplianceBadgeData) {
   return (doc: Document) => {
     const popover = element(doc, 'div', 'shelfwise-popover');
@@ -133,6 +165,9 @@ function compliancePopover(data: ComplianceBadgeData) {
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
       item.append(link);
+      item.dataset.rule = finding.ruleId;
+      const mute = muteButton(doc, data, finding);
+      if (mute) item.append(mute);
       list.append(item);
     }
     if (data.findings.length) popover.append(list);
@@ -155,6 +190,13 @@ export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
   const compliance = badgeButton(decoration, 'compliance');
   compliance.dataset.issues = String(data.compliance.issues);
   compliance.dataset.severity = data.compliance.severity;
+  // Per severity, for the page's summary next to the Bulk edit button.
+  let block = 0;
+  for (const finding of data.compliance.findings) if (!finding.muted && finding.severity === 'block') block++;
+  compliance.dataset.block = String(block);
+  compliance.dataset.warn = String(data.compliance.issues - block);
+  if (data.compliance.image) compliance.dataset.image = data.compliance.image;
+  else delete compliance.dataset.image;
   compliance.textContent = `${SEVERITY_MARK[data.compliance.severity]} ${data.compliance.text}`;
   compliance.setAttribute('aria-label', data.compliance.label);
   compliance.title = data.compliance.label;
@@ -163,7 +205,17 @@ export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
   // An open popover of this row shows the new figures at once.
   if (openPopover && decoration.contains(openPopover.badge)) {
     const badge = openPopover.badge as HTMLButtonElement;
+    // Keep the keyboard where it was: a mute button pressed stays focused as its Unmute.
+    const focused = decoration.ownerDocument.activeElement;
+    const rule =
+      focused instanceof HTMLElement && openPopover.popover.contains(focused) ? focused.dataset.rule : undefined;
     closePopover(false);
     showPopover(decoration, badge);
+    if (rule && openPopover) {
+      const again = [...openPopover.popover.querySelectorAll<HTMLElement>('button[data-rule]')].find(
+        (candidate) => candidate.dataset.rule === rule,
+      );
+      again?.focus();
+    }
   }
 }

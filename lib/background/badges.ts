@@ -1,5 +1,5 @@
-import { createRuleContext, evaluateListings, summarise } from '../compliance';
-import type { Finding } from '../compliance/types';
+import { createRuleContext, evaluateListings, imageState, listingKey, notCheckedKey, summarise } from '../compliance';
+import type { Finding, RuleContext } from '../compliance/types';
 import { salesHistory } from '../db/history';
 import type { DB } from '../db/open';
 import { badges as badgeCatalog } from '../i18n/catalog/badges';
@@ -9,13 +9,14 @@ import { velocity as velocityCatalog } from '../i18n/catalog/velocity';
 import { createTranslator } from '../i18n/core';
 import type { Language } from '../i18n/types';
 import { marketplaceByCode } from '../marketplaces';
-import type { ComplianceBadgeData, RowBadges, StockLevel, VelocityBadgeData } from '../model/badges';
+import type { ComplianceBadgeData, ImageStateName, RowBadges, StockLevel, VelocityBadgeData } from '../model/badges';
 import { skuKey } from '../model/keys';
 import type { Listing } from '../model/listing';
 import type { Settings } from '../settings/schema';
 import { computeVelocity, velocityContext } from '../velocity';
 import { formatVelocity } from '../velocity/format';
 import type { SalesHistory, Velocity } from '../velocity/types';
+import type { ImageLookup } from './images';
 
 const catalog = { ...common, ...velocityCatalog, ...complianceCatalog, ...badgeCatalog };
 
@@ -99,10 +100,25 @@ async function siblingsByAsin(
   return (asin) => byAsin.get(asin) ?? [];
 }
 
+type BadgeTranslate = ReturnType<typeof createTranslator<typeof catalog>>;
+
+/** The main image's state for the badge, and the line explaining an image that was not checked. */
+function imageView(
+  listing: Listing,
+  context: RuleContext,
+  t: BadgeTranslate,
+): { image: ImageStateName; note?: string } {
+  const state = imageState(listing, context);
+  if (state.state !== 'not-checked') return { image: state.state };
+  const note = t(notCheckedKey(state.reason), { status: state.httpStatus ?? '' });
+  return { image: state.reason === 'pending' ? 'pending' : 'not-checked', note };
+}
+
 /**
  * Both badges for every listing of a batch. Velocity comes from the store's history (nothing is
  * recorded for a page whose marketplace is unknown, so it says so); compliance from the listing
- * itself and its ASIN siblings.
+ * itself, its ASIN siblings and, when `images` is given, its main image as far as it is checked
+ * (never waiting for a check: an image still being checked is `pending`).
  */
 export async function computeBadges(
   db: DB | undefined,
@@ -110,6 +126,7 @@ export async function computeBadges(
   settings: Settings,
   lang: Language,
   now: number,
+  images?: ImageLookup,
 ): Promise<RowBadges[]> {
   const t = createTranslator(catalog, lang);
   const marketplace = request.marketplace ? marketplaceByCode(request.marketplace) : undefined;
@@ -127,11 +144,23 @@ export async function computeBadges(
   );
 
   const lookup = await siblingsByAsin(db, request);
-  const ruleContext = createRuleContext({ brandTerms: settings.compliance.brandTerms, listingsForAsin: lookup });
-  // Image checks report through their own message once the seller turns them on.
-  const findings = evaluateListings(request.listings, ruleContext, settings.compliance, {
-    categories: ['title', 'claims', 'offer'],
+  const ruleContext = createRuleContext({
+    brandTerms: settings.compliance.brandTerms,
+    listingsForAsin: lookup,
+    ...(images ? { imageResult: (url: string) => images.result(url) } : {}),
   });
+  const findings = evaluateListings(request.listings, ruleContext, settings.compliance, {
+    categories: images ? ['title', 'claims', 'image', 'offer'] : ['title', 'claims', 'offer'],
+  });
+  const labels = {
+    fix: t('compliance.finding.fix'),
+    policy: t('compliance.finding.policy'),
+    muted: t('compliance.finding.muted'),
+    none: t('badges.compliance.none'),
+    mute: t('compliance.finding.mute'),
+    unmute: t('compliance.finding.unmute'),
+    muteFailed: t('badges.compliance.muteFailed'),
+  };
 
   return request.listings.map((listing, index) => {
     const key = skuKey({ account: request.account, marketplace: request.marketplace ?? '', sku: listing.sku });
@@ -156,6 +185,7 @@ export async function computeBadges(
     }
     const rowFindings = findings[index] ?? [];
     const summary = summarise(rowFindings);
+    const image = images ? imageView(listing, ruleContext, t) : undefined;
     const text =
       summary.issues === 0 ? t('badges.compliance.ok') : t('compliance.summary.issues', { count: summary.issues });
     const complianceBadge: ComplianceBadgeData = {
@@ -165,12 +195,10 @@ export async function computeBadges(
       label: `${t('badges.compliance.name')}: ${text}${summary.severity === 'ok' ? '' : ` (${t(`compliance.severity.${summary.severity}`)})`}`,
       heading: t('badges.compliance.name'),
       findings: rowFindings.map((finding) => findingView(finding, t)),
-      labels: {
-        fix: t('compliance.finding.fix'),
-        policy: t('compliance.finding.policy'),
-        muted: t('compliance.finding.muted'),
-        none: t('badges.compliance.none'),
-      },
+      muteKey: listingKey(listing),
+      ...(image ? { image: image.image } : {}),
+      ...(image?.note ? { imageNote: image.note } : {}),
+      labels,
     };
     return { sku: listing.sku, velocity: velocityBadge, compliance: complianceBadge };
   });

@@ -157,8 +157,8 @@ export const compliance = defineCatalog({
   'compliance.finding.fix': { en: 'How to fix', zh_CN: '修改建议' },
 
   'compliance.image.not-checked.disabled': {
-    en: 'Main image not checked: image checks are off (turn them on in Settings).',
-    zh_CN: '未检查主图：主图检查未开启（可在设置中开启）。',
+    en: 'Main image not checked: image checks are off (turn them on in the dashboard, under Listing checks).',
+    zh_CN: '未检查主图：主图检查未开启（可在控制台的“合规检查”中开启）。',
   },
   'compliance.image.not-checked.pending': { en: 'Main image not checked yet.', zh_CN: '主图尚未检查。' },
   'compliance.image.not-checked.invalid-url': {
