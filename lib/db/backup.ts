@@ -9,6 +9,15 @@ import {
   RememberedRecordSchema,
   SkuRecordSchema,
 } from './validate';
+import {
+  FbaDetailRecordSchema,
+  ImportLogRecordSchema,
+  OrderCoverageRecordSchema,
+  OrderDaysRecordSchema,
+  OrderLinesRecordSchema,
+  PeriodSalesRecordSchema,
+  ReportListingRecordSchema,
+} from './validate-reports';
 
 /**
  * One file with everything: settings and every stored record. Derived data (none yet) is left
@@ -18,7 +27,21 @@ import {
 
 export const BACKUP_FORMAT = 'shelfwise-backup';
 
-const STORES = ['skus', 'observations', 'changes', 'meta', 'batches', 'remembered'] as const;
+const STORES = [
+  'skus',
+  'observations',
+  'changes',
+  'meta',
+  'batches',
+  'remembered',
+  'orderLines',
+  'orderDays',
+  'orderCoverage',
+  'periodSales',
+  'fbaDetail',
+  'reportListings',
+  'imports',
+] as const;
 type BackedUpStore = (typeof STORES)[number];
 
 export const BackupSchema = z.object({
@@ -35,6 +58,14 @@ export const BackupSchema = z.object({
     // Added in database version 2: a version 1 backup has none.
     batches: z._default(z.array(BatchRecordSchema), []),
     remembered: z._default(z.array(RememberedRecordSchema), []),
+    // Added in database version 3 (imported reports): older backups have none.
+    orderLines: z._default(z.array(OrderLinesRecordSchema), []),
+    orderDays: z._default(z.array(OrderDaysRecordSchema), []),
+    orderCoverage: z._default(z.array(OrderCoverageRecordSchema), []),
+    periodSales: z._default(z.array(PeriodSalesRecordSchema), []),
+    fbaDetail: z._default(z.array(FbaDetailRecordSchema), []),
+    reportListings: z._default(z.array(ReportListingRecordSchema), []),
+    imports: z._default(z.array(ImportLogRecordSchema), []),
   }),
 });
 export type Backup = z.infer<typeof BackupSchema>;
@@ -150,6 +181,13 @@ export async function restoreBackup(db: DB, backup: Backup): Promise<void> {
     for (const record of backup.stores.meta) keep(tx.objectStore('meta').put(record));
     for (const record of backup.stores.batches) keep(tx.objectStore('batches').put(record));
     for (const record of backup.stores.remembered) keep(tx.objectStore('remembered').put(record));
+    for (const record of backup.stores.orderLines) keep(tx.objectStore('orderLines').put(record));
+    for (const record of backup.stores.orderDays) keep(tx.objectStore('orderDays').put(record));
+    for (const record of backup.stores.orderCoverage) keep(tx.objectStore('orderCoverage').put(record));
+    for (const record of backup.stores.periodSales) keep(tx.objectStore('periodSales').put(record));
+    for (const record of backup.stores.fbaDetail) keep(tx.objectStore('fbaDetail').put(record));
+    for (const record of backup.stores.reportListings) keep(tx.objectStore('reportListings').put(record));
+    for (const record of backup.stores.imports) keep(tx.objectStore('imports').put(record));
     await Promise.all(requests);
   } catch (error) {
     try {

@@ -1,6 +1,7 @@
 import type { SalesHistory, ShelfwiseWrite } from '../velocity/types';
 import { toObservation, toWrite } from './ingest';
 import type { DB } from './open';
+import { importedSales } from './reports';
 import type { ChangeKind, ChangeOrigin, ChangeRecord, ObservationRecord, SkuRecord } from './schema';
 
 const DAY = 86_400_000;
@@ -23,13 +24,18 @@ async function changesSince(db: DB, key: string, since: number): Promise<ChangeR
 
 /**
  * Everything velocity needs for one SKU over the last `days` days (91 covers the 90-day window
- * and the day before it).
+ * and the day before it): page visits, Shelfwise's writes, the page's own sales figure, and what
+ * imported reports say (daily orders, period figures), which velocity prefers over snapshots.
  */
 export async function salesHistory(db: DB, key: string, now: number, days = 91): Promise<SalesHistory | undefined> {
   const sku = await db.get('skus', key);
   if (!sku) return undefined;
   const since = now - (days + 1) * DAY;
-  const [observations, changes] = await Promise.all([observationsSince(db, key, since), changesSince(db, key, since)]);
+  const [observations, changes, imported] = await Promise.all([
+    observationsSince(db, key, since),
+    changesSince(db, key, since),
+    importedSales(db, sku, now, days),
+  ]);
   const writes = changes.map(toWrite).filter((w): w is ShelfwiseWrite => !!w);
   const history: SalesHistory = {
     observations: observations.map(toObservation),
@@ -38,6 +44,8 @@ export async function salesHistory(db: DB, key: string, now: number, days = 91):
     visits: sku.visits,
   };
   if (sku.latest.pageSales) history.pageSales = sku.latest.pageSales;
+  if (imported.orders) history.orders = imported.orders;
+  if (imported.periods.length > 0) history.periods = imported.periods;
   return history;
 }
 

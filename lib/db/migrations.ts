@@ -28,6 +28,17 @@ export const STEPS: Record<number, Step> = {
     batches.createIndex('by-created', 'createdAt');
     db.createObjectStore('remembered', { keyPath: 'key' });
   },
+  3: (db) => {
+    db.createObjectStore('orderLines', { keyPath: 'key' });
+    db.createObjectStore('orderDays', { keyPath: 'key' });
+    db.createObjectStore('orderCoverage', { keyPath: 'key' });
+    // One figure per SKU, measure and period: importing the same period again replaces it.
+    db.createObjectStore('periodSales', { keyPath: ['key', 'measure', 'from', 'to'] });
+    db.createObjectStore('fbaDetail', { keyPath: 'key' });
+    db.createObjectStore('reportListings', { keyPath: 'key' });
+    const imports = db.createObjectStore('imports', { keyPath: 'id' });
+    imports.createIndex('by-at', 'at');
+  },
 };
 
 export function upgrade(db: UpgradeDB, oldVersion: number, newVersion: number | null, tx: UpgradeTx): void {

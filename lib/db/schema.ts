@@ -14,8 +14,19 @@ export type {
   BatchRecordV2 as BatchRecord,
   BatchRowV2 as BatchRow,
   RememberedRecordV2 as RememberedRecord,
-  ShelfwiseDBv2 as ShelfwiseDB,
 } from './schemas/v2';
+export type {
+  AmazonRecommendationV3 as AmazonRecommendation,
+  FbaDetailRecordV3 as FbaDetailRecord,
+  FbaStockV3 as FbaStock,
+  ImportLogRecordV3 as ImportLogRecord,
+  OrderCoverageRecordV3 as OrderCoverageRecord,
+  OrderDaysRecordV3 as OrderDaysRecord,
+  OrderLinesRecordV3 as OrderLinesRecord,
+  PeriodSalesRecordV3 as PeriodSalesRecord,
+  ReportListingRecordV3 as ReportListingRecord,
+  ShelfwiseDBv3 as ShelfwiseDB,
+} from './schemas/v3';
 
 export const DB_NAME = 'shelfwise';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;

@@ -7,6 +7,32 @@ import { listing, pageRead } from './helpers';
 
 const T0 = Date.UTC(2026, 10, 1, 12);
 
+const BATCH = {
+  id: 'b1',
+  name: 'Set to 0',
+  kind: 'bulk',
+  account: 'Acme',
+  marketplace: 'US',
+  createdAt: T0,
+  state: 'exported',
+  summary: '1 SKU',
+  rows: [{ key: 'Acme\u001fUS\u001fA', sku: 'A', field: 'quantity', before: 4, after: 0 }],
+};
+
+const PERIOD = {
+  key: 'Acme\u001fUS\u001fA',
+  account: 'Acme',
+  marketplace: 'US',
+  sku: 'A',
+  from: '2026-10-01',
+  to: '2026-10-30',
+  units: 12,
+  measure: 'ordered' as const,
+  source: 'business-child' as const,
+  importId: 'i1',
+  importedAt: T0,
+};
+
 describe('database migrations', () => {
   it('has a step for every version up to the current one', () => {
     for (let version = 1; version <= DB_VERSION; version++)
@@ -19,12 +45,21 @@ describe('database migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'batches',
       'changes',
+      'fbaDetail',
+      'imports',
       'meta',
       'observations',
+      'orderCoverage',
+      'orderDays',
+      'orderLines',
+      'periodSales',
       'remembered',
+      'reportListings',
       'skus',
     ]);
     expect([...db.transaction('changes').store.indexNames].sort()).toEqual(['by-at', 'by-batch', 'by-key-at']);
+    expect([...db.transaction('imports').store.indexNames]).toEqual(['by-at']);
+    expect(db.transaction('periodSales').store.keyPath).toEqual(['key', 'measure', 'from', 'to']);
     db.close();
   });
 
@@ -36,11 +71,19 @@ describe('database migrations', () => {
         old as never,
         pageRead([listing('A', { stock: { available: 4 } }), listing('B')], T0 + 3_600_000),
       );
+      if (from >= 2) {
+        // Version 2's own stores, with a record each.
+        await old.put('remembered' as never, { key: 'r', quantity: 7, at: T0, batchId: 'b1' } as never);
+        await old.put('batches' as never, BATCH as never);
+      }
       const before = {
         skus: await old.getAll('skus'),
         observations: await old.getAll('observations'),
         changes: await old.getAll('changes'),
+        remembered: from >= 2 ? await old.getAll('remembered' as never) : [],
+        batches: from >= 2 ? await old.getAll('batches' as never) : [],
       };
+      expect(before.changes.length).toBeGreaterThan(0);
       old.close();
 
       const db = await openStore('upgrade');
@@ -48,9 +91,14 @@ describe('database migrations', () => {
       expect(await db.getAll('skus')).toEqual(before.skus);
       expect(await db.getAll('observations')).toEqual(before.observations);
       expect(await db.getAll('changes')).toEqual(before.changes);
-      // The new stores work.
+      expect(await db.getAll('remembered')).toEqual(before.remembered);
+      expect(await db.getAll('batches')).toEqual(before.batches);
+      // The stores later versions added work.
       await db.put('remembered', { key: 'k', quantity: 5, at: T0, batchId: 'b' });
       expect(await db.get('remembered', 'k')).toMatchObject({ quantity: 5 });
+      await db.put('orderCoverage', { key: 'Acme\u001fUS', account: 'Acme', marketplace: 'US', spans: [] });
+      await db.put('periodSales', PERIOD);
+      expect(await db.getAll('periodSales')).toEqual([PERIOD]);
       db.close();
     });
   }
