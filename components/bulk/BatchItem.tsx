@@ -2,23 +2,64 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { importProcessingReport, type ReportImport } from '@/lib/bulk/processing-report';
 import { formatDateTime, formatNumber } from '@/lib/i18n/core';
 import type { Language } from '@/lib/i18n/types';
-import type { BatchRecord, BatchRow, PanelHost } from './host';
+import type { BatchRecord, BatchRow } from './host';
 import { fileFormatOf, withReport } from './model';
 import { type Say, say, type T } from './text';
 
 interface Props {
   t: T;
   lang: Language;
-  host: PanelHost;
+  /** Replaces the stored batch (the panel asks the background; the dashboard writes its store). */
+  updateBatch: (batch: BatchRecord) => Promise<void>;
   batch: BatchRecord;
   onUpdated: (batch: BatchRecord) => void;
+  /** Offered for batches applied through the page with verified rows. */
+  onUndo?: (batch: BatchRecord) => void;
 }
+
+type Status = NonNullable<BatchRow['outcome']>['status'];
+const FILE_STATUSES: ReadonlySet<Status> = new Set(['applied', 'failed', 'unknown']);
 
 type Imported = { kind: 'error'; message: Say } | { kind: 'done'; report: ReportImport };
 
 /** A batch's rows drawn at most; the file and the history keep them all. */
 const ROWS_SHOWN = 500;
-const RANK = { failed: 0, unknown: 1, none: 2, applied: 3 } as const;
+/** Rows the seller has to act on come first. */
+const RANK: Record<Status | 'none', number> = {
+  failed: 0,
+  mismatched: 0,
+  held: 1,
+  unknown: 1,
+  skipped: 2,
+  pending: 2,
+  none: 3,
+  applied: 4,
+  verified: 4,
+};
+
+function stateText(t: T, state: BatchRecord['state']): string {
+  if (state === 'applying' || state === 'cancelled' || state === 'interrupted') return t(`apply.batchState.${state}`);
+  return t(`panel.state.${state}`);
+}
+
+function outcomeText(t: T, lang: Language, row: BatchRow): string {
+  const outcome = row.outcome;
+  if (!outcome) return t('panel.report.pending');
+  if (FILE_STATUSES.has(outcome.status)) return t(`bulk.report.${outcome.status as 'applied' | 'failed' | 'unknown'}`);
+  const n = (v: number | undefined | null) => (v === undefined || v === null ? '—' : formatNumber(v, lang));
+  switch (outcome.status) {
+    case 'held':
+      return t('apply.status.held', {
+        observed: n(outcome.observed),
+        before: n(row.before),
+        proposed: n(outcome.proposed),
+      });
+    case 'mismatched':
+      return t('apply.status.mismatched', { observed: n(outcome.observed) });
+    default:
+      return t(`apply.status.${outcome.status as 'verified' | 'skipped' | 'pending'}`);
+  }
+}
 
 function value(row: BatchRow, v: number | null, t: T, lang: Language): string {
   if (v === null) return t('panel.value.unknown');
@@ -26,14 +67,24 @@ function value(row: BatchRow, v: number | null, t: T, lang: Language): string {
 }
 
 /** One recorded batch: what it changed, its state, and the import of Amazon's processing report. */
-export function BatchItem({ t, lang, host, batch, onUpdated }: Props) {
+export function BatchItem({ t, lang, updateBatch, batch, onUpdated, onUndo }: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<Imported | null>(null);
   const format = fileFormatOf(batch);
-  const outcomes = { applied: 0, failed: 0, unknown: 0 };
+  const outcomes: Record<Status, number> = {
+    applied: 0,
+    failed: 0,
+    unknown: 0,
+    verified: 0,
+    mismatched: 0,
+    skipped: 0,
+    held: 0,
+    pending: 0,
+  };
   for (const row of batch.rows) if (row.outcome) outcomes[row.outcome.status] += 1;
+  const viaPage = batch.via === 'page';
 
   // Rejected rows first: they are what the seller has to act on.
   const shownRows = open
@@ -55,7 +106,7 @@ export function BatchItem({ t, lang, host, batch, onUpdated }: Props) {
         return;
       }
       const updated = withReport(batch, result.result);
-      await host.updateBatch(updated);
+      await updateBatch(updated);
       onUpdated(updated);
       setImported({ kind: 'done', report: result.result });
       setOpen(true);
@@ -79,13 +130,32 @@ export function BatchItem({ t, lang, host, batch, onUpdated }: Props) {
       <h4 id={`${id}-name`}>{batch.name}</h4>
       <p className="sw-muted">
         {t(`panel.kind.${batch.kind}`)} · {formatDateTime(batch.createdAt, lang)} ·{' '}
-        <span className={`sw-state sw-state-${batch.state}`}>{t(`panel.state.${batch.state}`)}</span> ·{' '}
+        <span className={`sw-state sw-state-${batch.state}`}>{stateText(t, batch.state)}</span> ·{' '}
         {t('panel.history.rows', { count: batch.rows.length })}
         {batch.file && ` · ${batch.file.filename}`}
       </p>
       {batch.summary !== batch.name && <p>{batch.summary}</p>}
-      {(outcomes.applied > 0 || outcomes.failed > 0 || outcomes.unknown > 0) && (
-        <p>{t('panel.report.summary', outcomes)}</p>
+      {!viaPage && (outcomes.applied > 0 || outcomes.failed > 0 || outcomes.unknown > 0) && (
+        <p>
+          {t('panel.report.summary', { applied: outcomes.applied, failed: outcomes.failed, unknown: outcomes.unknown })}
+        </p>
+      )}
+      {viaPage && (
+        <p>
+          {t('apply.report.counts', {
+            verified: outcomes.verified,
+            mismatched: outcomes.mismatched,
+            failed: outcomes.failed,
+            skipped: outcomes.skipped + outcomes.pending,
+            held: outcomes.held,
+          })}
+        </p>
+      )}
+      {viaPage && onUndo && outcomes.verified > 0 && batch.state !== 'applying' && (
+        <button type="button" className="sw-button" onClick={() => onUndo(batch)}>
+          {t('apply.undo.button')}
+          <span className="sw-visually-hidden"> {batch.name}</span>
+        </button>
       )}
       <button
         type="button"
@@ -178,7 +248,7 @@ export function BatchItem({ t, lang, host, batch, onUpdated }: Props) {
                       )}
                     </td>
                     <td>
-                      {row.outcome ? t(`bulk.report.${row.outcome.status}`) : t('panel.report.pending')}
+                      {outcomeText(t, lang, row)}
                       {row.outcome?.message && <p className="sw-reason">{row.outcome.message}</p>}
                     </td>
                   </tr>

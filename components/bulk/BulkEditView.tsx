@@ -2,8 +2,9 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { BulkMessage } from '@/lib/bulk/message';
 import { type Operation, parseOperation, type Rounding } from '@/lib/bulk/operations';
 import { parsePaste, pastedPlanInputs } from '@/lib/bulk/paste';
-import { type PlanContext, type PlanRowInput, planBatch } from '@/lib/bulk/plan';
+import { keyOf, type PlanContext, type PlanRowInput, planBatch } from '@/lib/bulk/plan';
 import type { Language } from '@/lib/i18n/types';
+import { ApplyPanel } from './ApplyPanel';
 import { ExportPanel } from './ExportPanel';
 import { FindingsConfirm } from './FindingsConfirm';
 import type { BatchRecord, PanelHost } from './host';
@@ -102,6 +103,14 @@ export function BulkEditView({ t, lang, host, data, marketplace, onRecorded }: P
     !parsed.ok && (amount.trim() !== '' || amountTouched) && deferredAmount === amount ? parsed.error : null;
 
   const candidateByKey = useMemo(() => new Map(selected.map((c) => [c.key, c])), [selected]);
+  // Each row's own operation (pasted quantities), so Apply can recompute a row the page moved.
+  const operationOf = useMemo(() => {
+    const own = new Map(
+      inputs.flatMap((input) => (input.operation ? [[keyOf(input.listing), input.operation] as const] : [])),
+    );
+    const batch = parsed.ok ? parsed.operation : undefined;
+    return (key: string) => own.get(key) ?? batch;
+  }, [inputs, parsed]);
   const ready = data.storeReady([...candidateByKey.keys()]);
 
   const plan = useMemo(() => {
@@ -210,6 +219,20 @@ export function BulkEditView({ t, lang, host, data, marketplace, onRecorded }: P
               name={summary}
               summary={summary}
               batchId={() => crypto.randomUUID()}
+              confirmed={confirmedFor === confirmationKey(plan)}
+              onNeedConfirm={() => confirmRef.current?.focus()}
+              onRecorded={onRecorded}
+            />
+            <ApplyPanel
+              t={t}
+              lang={lang}
+              host={host}
+              plan={plan}
+              candidates={candidateByKey}
+              kind="bulk"
+              name={summary}
+              summary={summary}
+              operationOf={operationOf}
               confirmed={confirmedFor === confirmationKey(plan)}
               onNeedConfirm={() => confirmRef.current?.focus()}
               onRecorded={onRecorded}

@@ -88,9 +88,11 @@ export function BulkPanel({ host }: { host: PanelHost }) {
           t={t}
           lang={host.lang}
           host={host}
+          data={data}
           marketplace={marketplace}
           active={view === 'history'}
           version={version}
+          onRecorded={onRecorded}
         />,
       )}
     </Dialog>

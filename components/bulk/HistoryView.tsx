@@ -3,19 +3,24 @@ import type { Language } from '@/lib/i18n/types';
 import { BatchItem } from './BatchItem';
 import type { BatchRecord, PanelHost } from './host';
 import type { T } from './text';
+import { UndoView } from './UndoView';
+import type { PanelData } from './usePanelData';
 
 interface Props {
   t: T;
   lang: Language;
   host: PanelHost;
+  data: PanelData;
   marketplace: string | null;
   active: boolean;
   /** Changes whenever a batch is recorded, so the list is read again. */
   version: number;
+  onRecorded: (batch: BatchRecord) => void;
 }
 
 /** This marketplace's batches, newest first, each with its rows and Amazon's processing report. */
-export function HistoryView({ t, lang, host, marketplace, active, version }: Props) {
+export function HistoryView({ t, lang, host, data, marketplace, active, version, onRecorded }: Props) {
+  const [undoing, setUndoing] = useState<BatchRecord | null>(null);
   const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error'; batches: BatchRecord[]; error?: string }>(
     { status: 'loading', batches: [] },
   );
@@ -44,6 +49,21 @@ export function HistoryView({ t, lang, host, marketplace, active, version }: Pro
   const replace = (batch: BatchRecord) =>
     setState((s) => ({ ...s, batches: s.batches.map((b) => (b.id === batch.id ? batch : b)) }));
 
+  if (undoing) {
+    return (
+      <UndoView
+        t={t}
+        lang={lang}
+        host={host}
+        data={data}
+        marketplace={marketplace}
+        batch={undoing}
+        onBack={() => setUndoing(null)}
+        onRecorded={onRecorded}
+      />
+    );
+  }
+
   return (
     <div className="sw-view">
       <h3>{marketplace ? t('panel.history.heading', { marketplace }) : t('panel.history.headingAll')}</h3>
@@ -61,7 +81,14 @@ export function HistoryView({ t, lang, host, marketplace, active, version }: Pro
         <ul className="sw-batch-list">
           {state.batches.map((batch) => (
             <li key={batch.id}>
-              <BatchItem t={t} lang={lang} host={host} batch={batch} onUpdated={replace} />
+              <BatchItem
+                t={t}
+                lang={lang}
+                updateBatch={(updated) => host.updateBatch(updated)}
+                batch={batch}
+                onUpdated={replace}
+                {...(host.apply ? { onUndo: setUndoing } : {})}
+              />
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import type { ApplyReport, ApplyRow, Progress } from '@/lib/bulk/apply';
 import type { HolidayBatch } from '@/lib/bulk/holiday';
 import type { FindingsSummary, RememberedValues } from '@/lib/bulk/plan';
 import type { Language } from '@/lib/i18n/types';
@@ -34,7 +35,7 @@ export interface KnownListing {
   lastSeenAt: number;
 }
 
-export type BatchState = 'exported' | 'applied' | 'failed' | 'partial';
+export type BatchState = 'exported' | 'applied' | 'failed' | 'partial' | 'applying' | 'cancelled' | 'interrupted';
 
 export interface BatchRow {
   key: string;
@@ -44,15 +45,22 @@ export interface BatchRow {
   after: number;
   /** What this row asks Shelfwise to remember (mark out of stock, holiday): restored later. */
   remember?: RememberedValues;
-  /** Amazon's verdict from its processing report, once imported. */
-  outcome?: { status: 'applied' | 'failed' | 'unknown'; message?: string };
+  /** Amazon's verdict from its processing report, or the page's read-back for a batch applied through it. */
+  outcome?: {
+    status: 'applied' | 'failed' | 'unknown' | 'verified' | 'mismatched' | 'skipped' | 'held' | 'pending';
+    message?: string;
+    reason?: string;
+    observed?: number;
+    proposed?: number;
+    at?: number;
+  };
 }
 
 /** A batch as the history keeps it (issue 6: exported batches; issue 7 adds applied ones). */
 export interface BatchRecord {
   id: string;
   name: string;
-  kind: 'bulk' | 'holiday' | 'restore';
+  kind: 'bulk' | 'holiday' | 'restore' | 'undo';
   account: string;
   marketplace: string;
   createdAt: number;
@@ -63,6 +71,21 @@ export interface BatchRecord {
   /** What the exported file was (for matching Amazon's processing report later). */
   file?: { filename: string; records: number; headerRows: number; skus: string[] };
   holiday?: HolidayBatch;
+  via?: 'file' | 'page';
+  tabId?: number;
+  /** The batch this one undoes. */
+  undoes?: string;
+}
+
+/** A batch to write through the page's own editors (quantities of rows on this page only). */
+export interface ApplyRequest {
+  id: string;
+  name: string;
+  kind: BatchRecord['kind'];
+  summary: string;
+  undoes?: string;
+  holiday?: HolidayBatch;
+  rows: ApplyRow[];
 }
 
 export interface PanelHost {
@@ -81,6 +104,13 @@ export interface PanelHost {
   batches(filter: { kind?: BatchRecord['kind']; marketplace?: string }): Promise<BatchRecord[]>;
   /** Replaces a stored batch (its state and row outcomes after Amazon's processing report). */
   updateBatch(batch: BatchRecord): Promise<void>;
+  /**
+   * Writes the rows through the page (journaled, paced, proved by reading back); absent where the
+   * panel is not on a Seller Central page that can be written.
+   */
+  apply?(request: ApplyRequest, onProgress: (progress: Progress) => void): Promise<ApplyReport>;
+  /** Stops an apply before its next row. */
+  cancelApply?(): void;
   /** Starts a download of the given bytes (the page's own download mechanics). */
   download(filename: string, mimeType: string, bytes: Uint8Array): void;
   close(): void;

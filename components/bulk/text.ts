@@ -1,3 +1,4 @@
+import { apply } from '@/lib/i18n/catalog/apply';
 import { bulk } from '@/lib/i18n/catalog/bulk';
 import { common } from '@/lib/i18n/catalog/common';
 import { panel } from '@/lib/i18n/catalog/panel';
@@ -5,7 +6,7 @@ import { createTranslator, type Params, type Translate } from '@/lib/i18n/core';
 import type { Language } from '@/lib/i18n/types';
 
 /** Only the catalogs the panel shows: the on-demand bundle does not carry the dashboard's text. */
-export const PANEL_CATALOG = { ...common, ...bulk, ...panel };
+export const PANEL_CATALOG = { ...common, ...bulk, ...panel, ...apply };
 
 export type PanelKey = Extract<keyof typeof PANEL_CATALOG, string>;
 export type T = Translate<PanelKey>;

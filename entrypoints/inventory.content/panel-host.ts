@@ -1,4 +1,5 @@
-import type { BatchRecord, KnownListing, PageRow, PanelHost, StoreContext } from '@/components/bulk/host';
+import type { ApplyRequest, BatchRecord, KnownListing, PageRow, PanelHost, StoreContext } from '@/components/bulk/host';
+import type { ApplyReport, Progress } from '@/lib/bulk/apply';
 import type { Language } from '@/lib/i18n/types';
 import { sendRequest } from '@/lib/messaging';
 import { skuKey } from '@/lib/model/keys';
@@ -13,6 +14,8 @@ export interface PanelSource {
   marketplace: string | null;
   rows(): PageRow[];
   tickedSkus(): string[];
+  apply(request: ApplyRequest, onProgress: (progress: Progress) => void): Promise<ApplyReport>;
+  cancelApply(): void;
   onClose(): void;
 }
 
@@ -38,6 +41,8 @@ export function createPanelHost(source: PanelSource): PanelHost {
     marketplace,
     rows: source.rows,
     tickedSkus: source.tickedSkus,
+    apply: source.apply,
+    cancelApply: source.cancelApply,
     async storeContext(keys) {
       if (!marketplace || keys.length === 0) return EMPTY_CONTEXT;
       return sendRequest('bulkStoreContext', { account, marketplace, keys, lang: source.lang });

@@ -13,8 +13,10 @@ import { addToTally, emptyTally, verdict } from '@/lib/page/recognise';
 import { isRowTicked } from '@/lib/page/selection';
 import { loadSettings, watchSettings } from '@/lib/settings';
 import type { PanelGlobals } from '../bulk-panel';
+import { createApplier } from './applier';
 import { renderBadges } from './badges';
 import { mountBulkButton } from './bulk-button';
+import { CompliancePage } from './compliance-page';
 import { OWN_ATTRIBUTE, showNotice } from './notice';
 import { createPanelHost } from './panel-host';
 import { findDecoration, renderRowDecoration } from './row-decoration';
@@ -45,10 +47,22 @@ export class InventorySession {
   private readonly sent = new Map<string, string>();
   /** Badges by SKU, for rows the page re-renders with the same data. */
   private readonly badges = new Map<string, { listing: string; data: RowBadges }>();
+  /** Pending main-image checks asked about again, and the per-severity summary (compliance-page.ts). */
+  private readonly compliancePage = new CompliancePage({
+    doc: () => this.doc,
+    lang: () => this.view?.lang,
+    rows: () => this.rows.values(),
+    request: (listings) => this.requestBadges(listings),
+    setTimeout: (callback, ms) => this.ctx.setTimeout(callback, ms),
+    clearTimeout: (id) => clearTimeout(id),
+  });
   private tally = emptyTally();
   private stopped = false;
   private unwatch: (() => void) | undefined;
   private view: SessionView | undefined;
+  /** While a batch is written through the page, reads are not sent: the proven state is sent after. */
+  private ingestPaused = false;
+  private applier: ReturnType<typeof createApplier> | undefined;
   private readonly readAt = new WeakMap<Element, number>();
   private bulkButton: HTMLButtonElement | undefined;
   private generation: Generation | undefined;
@@ -109,6 +123,7 @@ export class InventorySession {
     this.stopped = true;
     this.observer?.disconnect();
     this.unwatch?.();
+    this.compliancePage.stop();
   }
 
   /** In-app navigation: the rows will be replaced; forget what was sent so the new view is sent too. */
@@ -196,7 +211,19 @@ export class InventorySession {
     const generation = this.generation;
     if (!view || !generation) return;
     const { settings } = await loadSettings();
+    this.applier ??= createApplier({
+      ctx: this.ctx,
+      doc: this.doc,
+      generation,
+      context: () => (this.view as SessionView).context,
+      account: view.context.account,
+      marketplace: view.context.marketplace,
+      pauseIngest: (paused) => this.pauseIngest(paused),
+    });
+    const applier = this.applier;
     const host = createPanelHost({
+      apply: (request, onProgress) => applier.apply(request, onProgress),
+      cancelApply: () => applier.cancel(),
       lang: view.lang,
       settings,
       account: view.context.account,
@@ -257,6 +284,7 @@ export class InventorySession {
       const decoration = findDecoration(reading.element);
       if (cached && decoration) renderBadges(decoration, cached.data);
     }
+    this.compliancePage.onBadges(all);
     performance.measure('shelfwise:badges', { start, end: performance.now() });
   }
 
@@ -289,9 +317,19 @@ export class InventorySession {
     this.stopped = true;
   }
 
+  /** After a write, every row is read again and sent: the history records the proven state. */
+  private pauseIngest(paused: boolean): void {
+    this.ingestPaused = paused;
+    if (paused || !this.view || !this.generation) return;
+    this.sent.clear();
+    const context = this.view.context;
+    const readings = findRowElements(this.doc, this.generation).map((row) => readRow(row, context));
+    this.accept(readings, Date.now());
+  }
+
   private send(readings: RowReading[], renderedAt: number): void {
     const view = this.view;
-    if (!view || !this.generation) return;
+    if (!view || !this.generation || this.ingestPaused) return;
     const listings: Listing[] = [];
     const badgesOnly: Listing[] = [];
     for (const reading of readings) {

@@ -110,12 +110,4 @@ export async function recordBatch(db: DB, batch: BatchRecord): Promise<void> {
   await tx.done;
 }
 
-export async function listBatches(
-  db: DB,
-  filter: { account: string; marketplace?: string; kind?: BatchRecord['kind'] },
-): Promise<BatchRecord[]> {
-  const all = filter.marketplace
-    ? await db.getAllFromIndex('batches', 'by-marketplace', [filter.account, filter.marketplace])
-    : (await db.getAll('batches')).filter((b) => b.account === filter.account);
-  return all.filter((b) => !filter.kind || b.kind === filter.kind).sort((a, b) => b.createdAt - a.createdAt);
-}
+export { listBatches } from '../db/batches';

@@ -74,18 +74,30 @@ export const BatchRowSchema = z.object({
   before: z.nullable(z.number()),
   after: z.number(),
   remember: z.optional(z.object({ quantity: z.optional(whole), handlingTime: z.optional(whole) })),
-  outcome: z.optional(z.object({ status: z.enum(['applied', 'failed', 'unknown']), message: z.optional(z.string()) })),
+  outcome: z.optional(
+    z.object({
+      status: z.enum(['applied', 'failed', 'unknown', 'verified', 'mismatched', 'skipped', 'held', 'pending']),
+      message: z.optional(z.string()),
+      reason: z.optional(z.string()),
+      observed: z.optional(z.number()),
+      proposed: z.optional(z.number()),
+      at: z.optional(z.number()),
+    }),
+  ),
 });
 
 export const BatchRecordSchema = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string(),
-  kind: z.enum(['bulk', 'holiday', 'restore']),
+  kind: z.enum(['bulk', 'holiday', 'restore', 'undo']),
   account: z.string(),
   marketplace: z.string(),
   createdAt: instant,
-  state: z.enum(['exported', 'applied', 'failed', 'partial']),
+  state: z.enum(['exported', 'applied', 'failed', 'partial', 'applying', 'cancelled', 'interrupted']),
   summary: z.string(),
+  via: z.optional(z.enum(['file', 'page'])),
+  tabId: z.optional(z.int()),
+  undoes: z.optional(z.string()),
   rows: z.array(BatchRowSchema),
   file: z.optional(z.object({ filename: z.string(), records: whole, headerRows: whole, skus: z.array(z.string()) })),
   holiday: z.optional(z.unknown()),

@@ -487,3 +487,26 @@ export function isSaveAllLabel(text: string): boolean {
   const normal = normaliseLabel(text);
   return SAVE_ALL_LABELS.some((label) => normaliseLabel(label) === normal);
 }
+
+/**
+ * Words of the page's own error and rate-limit messages after Save all (seller-central.md §1.3:
+ * scripts check the body for "too many requests" / "request limit" / "rate exceeded").
+ * The Chinese, German and Japanese forms are GUESSED.
+ */
+export const RATE_LIMIT_WORDS: readonly string[] = [
+  'too many requests',
+  'request limit',
+  'rate exceeded',
+  'throttl',
+  '请求过多',
+  '请求次数过多',
+  '请求太频繁',
+  '請求過多', // GUESSED (zh-TW)
+  'zu viele anfragen', // GUESSED
+  'リクエストが多すぎます', // GUESSED
+];
+
+export function isRateLimitText(text: string): boolean {
+  const lower = text.toLowerCase();
+  return RATE_LIMIT_WORDS.some((word) => lower.includes(word));
+}

@@ -59,6 +59,8 @@ export const SELECTORS = {
     rowCheckbox: { selector: 'td[data-column="select"] input[type="checkbox"]', matches: ['legacy-en'] },
     /** §1.2 Save all. */
     saveAll: { selector: '#saveall', matches: ['legacy-en'] },
+    /** §1.2 the table's error messages after a save (AUI alert). */
+    saveError: { selector: '#myitable .a-alert-error, .a-alert-error', matches: [] },
     /** §1.2 account name in the partner switcher. */
     account: { selector: '#partner-switcher > button > span > b, #partner-switcher b', matches: ['legacy-en'] },
     /** §1.2 marketplace switcher form. */
@@ -94,6 +96,10 @@ export const SELECTORS = {
     rowCheckbox: { selector: 'kat-checkbox', matches: ['current-en', 'current-zh', 'current-de', 'current-ja'] },
     /** §1.3 edit bar holding Save all once a value is edited. */
     editBar: { selector: prefix(CLASS_PREFIX.editBar), matches: [] },
+    /** §1.3 Save all and Cancel in the edit bar (labels per language in labels.ts). */
+    editBarButton: { selector: 'kat-button[label]', matches: [] },
+    /** Error messages the page shows after a save (UNVERIFIED: an alert in or near the edit bar). */
+    saveError: { selector: '[role="alert"], [class*="VolusEditBar-module__error"]', matches: [] },
     /** §1.3 account / store name in the global nav. */
     account: {
       selector:

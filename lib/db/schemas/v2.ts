@@ -14,18 +14,37 @@ export interface BatchRowV2 {
   before: number | null;
   after: number;
   remember?: { quantity?: number; handlingTime?: number };
-  outcome?: { status: 'applied' | 'failed' | 'unknown'; message?: string };
+  /**
+   * From Amazon's processing report (applied/failed/unknown) for an exported file, or from the page
+   * for a batch applied through it: verified (read back equal), mismatched, failed, skipped, held
+   * (the quantity moved since the preview), pending (not reached).
+   */
+  outcome?: {
+    status: 'applied' | 'failed' | 'unknown' | 'verified' | 'mismatched' | 'skipped' | 'held' | 'pending';
+    message?: string;
+    reason?: string;
+    observed?: number;
+    proposed?: number;
+    at?: number;
+  };
 }
 
 export interface BatchRecordV2 {
   id: string;
   name: string;
-  kind: 'bulk' | 'holiday' | 'restore';
+  kind: 'bulk' | 'holiday' | 'restore' | 'undo';
   account: string;
   marketplace: string;
   createdAt: number;
-  state: 'exported' | 'applied' | 'failed' | 'partial';
+  /** exported → applied/failed/partial after Amazon's report; applying → applied/partial/failed/cancelled/interrupted through the page. */
+  state: 'exported' | 'applied' | 'failed' | 'partial' | 'applying' | 'cancelled' | 'interrupted';
   summary: string;
+  /** How it reaches Amazon: an uploaded file, or the page's own editors. */
+  via?: 'file' | 'page';
+  /** The tab applying it, while it is being applied (a closed tab leaves it interrupted). */
+  tabId?: number;
+  /** The batch this one undoes. */
+  undoes?: string;
   rows: BatchRowV2[];
   file?: { filename: string; records: number; headerRows: number; skus: string[] };
   /** A holiday batch's remembered values (lib/bulk/holiday.ts HolidayBatch). */

@@ -431,6 +431,7 @@ export const panel = defineCatalog({
   'panel.kind.bulk': { en: 'Bulk edit', zh_CN: '批量编辑' },
   'panel.kind.holiday': { en: 'Holiday', zh_CN: '休假' },
   'panel.kind.restore': { en: 'Holiday restore', zh_CN: '休假恢复' },
+  'panel.kind.undo': { en: 'Undo', zh_CN: '撤销' },
   'panel.state.exported': { en: 'Exported, waiting for Amazon', zh_CN: '已导出，等待亚马逊处理' },
   'panel.state.applied': { en: 'Applied', zh_CN: '已生效' },
   'panel.state.failed': { en: 'Failed', zh_CN: '失败' },
