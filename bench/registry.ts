@@ -1,7 +1,11 @@
 import { benchAlerts } from './alerts';
+import { benchAlertsStore } from './alerts-store';
+import { benchApply } from './apply';
 import { benchBulkPlanning } from './bulk';
 import { benchCompliance } from './compliance';
 import { benchHistory } from './history';
+import { benchImages } from './images';
+import { benchImportStore } from './import-store';
 import { pageCost } from './page';
 import { benchPanel } from './panel';
 import { reportsBenchmark } from './reports';
@@ -25,12 +29,16 @@ export const BENCHMARKS: Benchmark[] = [
   contentScriptSize,
   pageCost,
   { name: 'compliance', run: benchCompliance },
+  { name: 'images', run: benchImages },
   plain('bulk', benchBulkPlanning),
   reportsBenchmark,
+  { name: 'import-store', run: benchImportStore },
   storeIngest,
   { name: 'history', run: benchHistory },
   { name: 'panel', run: benchPanel },
+  benchApply,
   { name: 'alerts', run: benchAlerts },
+  { name: 'alerts-store', run: benchAlertsStore },
   plain('velocity-accuracy', benchVelocityAccuracy),
   plain('velocity-speed', () => benchVelocitySpeed()),
 ];

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { AlertListSchema } from './alerts/list';
 import { BatchRecordSchema } from './db/validate';
 import { LANGUAGES } from './i18n/types';
 import { isSellerCentralHost } from './marketplaces';
-import { RowBadgesSchema } from './model/badges';
+import { ImageCheckResultSchema, RowBadgesSchema } from './model/badges';
 import { ListingSchema, PageReadSchema } from './model/listing';
 
 /**
@@ -62,6 +63,22 @@ export const PROTOCOL = {
     z.object({ badges: z.array(RowBadgesSchema) }),
     'page',
   ),
+  /** Mutes (or unmutes) one rule's findings for one SKU, from a row's compliance popover. */
+  complianceMute: spec(
+    z.object({
+      key: z.string().check(z.minLength(1), z.maxLength(1000)),
+      ruleId: z.string().check(z.minLength(1), z.maxLength(100)),
+      muted: z.boolean(),
+    }),
+    z.object({ muted: z.array(z.string()) }),
+    'page',
+  ),
+  /** Main-image results the background already has (the dashboard's findings list); starts no check. */
+  imageResults: spec(
+    z.object({ urls: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(50_000)) }),
+    z.object({ enabled: z.boolean(), results: z.record(z.string(), ImageCheckResultSchema) }),
+    'extension',
+  ),
   /** Loads the bulk-edit panel into the asking tab (on demand: React stays out of the content script). */
   openPanel: spec(z.object({}), z.object({}), 'page'),
   /** What the bulk-edit guards need from the store. */
@@ -95,15 +112,55 @@ export const PROTOCOL = {
   bulkRecordBatch: spec(z.object({ batch: BatchRecordSchema }), z.object({}), 'page'),
   /** Replaces a batch's record (its outcomes) without touching remembered values. */
   bulkUpdateBatch: spec(z.object({ batch: BatchRecordSchema }), z.object({}), 'page'),
+  /** The journal of a batch applied through the page: before the first write, each row, the end. */
+  applyStart: spec(z.object({ batch: BatchRecordSchema }), z.object({}), 'page'),
+  applyRow: spec(
+    z.object({
+      batchId: z.string(),
+      key: z.string(),
+      at: z.number(),
+      outcome: z.object({
+        status: z.enum(['verified', 'mismatched', 'failed', 'skipped', 'held', 'pending']),
+        reason: z.optional(z.string()),
+        message: z.optional(z.string()),
+        observed: z.optional(z.number()),
+        proposed: z.optional(z.number()),
+      }),
+    }),
+    z.object({}),
+    'page',
+  ),
+  applyFinish: spec(
+    z.object({
+      batchId: z.string(),
+      state: z.enum(['applied', 'partial', 'failed', 'cancelled', 'interrupted']),
+    }),
+    z.object({}),
+    'page',
+  ),
   bulkBatches: spec(
     z.object({
       account: z.string(),
       marketplace: z.optional(z.string()),
-      kind: z.optional(z.enum(['bulk', 'holiday', 'restore'])),
+      kind: z.optional(z.enum(['bulk', 'holiday', 'restore', 'undo'])),
     }),
     z.object({ batches: z.array(BatchRecordSchema) }),
     'page',
   ),
+  /** The precomputed low-stock list for the popup: the first `limit` rows, or all of them. */
+  alertsList: spec(
+    z.object({ limit: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))) }),
+    AlertListSchema,
+    'extension',
+  ),
+  /** Snoozes one SKU's (or pool's) alert until a time, or ends the snooze (null); answers once re-evaluated. */
+  alertsSnooze: spec(
+    z.object({ key: z.string().check(z.minLength(1), z.maxLength(1000)), until: z.nullable(z.number()) }),
+    z.object({}),
+    'extension',
+  ),
+  /** Evaluates every SKU now (after a threshold set from the popup); answers once it is done. */
+  alertsEvaluate: spec(z.object({}), z.object({ computedAt: z.number() }), 'extension'),
 };
 
 export type Protocol = typeof PROTOCOL;

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useSettings } from '../useSettings';
 import { useTranslator } from '../useTranslator';
+import { AlertsSection } from './alerts/AlertsSection';
+import { BatchesSection } from './batches/BatchesSection';
 import { ChangesSection } from './ChangesSection';
 import { type DashboardKey, dashboardCatalog } from './catalog';
 import { DataSection } from './DataSection';
+import { FindingsSection } from './findings/FindingsSection';
 import { HistorySection } from './HistorySection';
+import { ImportSection } from './import/ImportSection';
 import { Overview } from './Overview';
 import { parseRoute, type Route, SECTIONS, type Section } from './route';
 import { SettingsEditor } from './SettingsEditor';
@@ -13,6 +17,10 @@ const NAV_LABEL: Record<Section, DashboardKey> = {
   overview: 'dashboard.nav.overview',
   history: 'history.nav.history',
   changes: 'history.nav.changes',
+  batches: 'batches.nav',
+  findings: 'findings.nav',
+  alerts: 'alertSettings.nav',
+  import: 'import.nav',
   data: 'history.nav.data',
   settings: 'dashboard.nav.settings',
 };
@@ -54,6 +62,10 @@ export function Dashboard() {
         {section === 'overview' && <Overview t={t} lang={lang} settings={loaded.settings} />}
         {section === 'history' && <HistorySection skuKey={route.skuKey} t={t} lang={lang} settings={loaded.settings} />}
         {section === 'changes' && <ChangesSection t={t} lang={lang} />}
+        {section === 'batches' && <BatchesSection t={t} lang={lang} />}
+        {section === 'findings' && <FindingsSection t={t} lang={lang} settings={loaded.settings} />}
+        {section === 'alerts' && <AlertsSection skuKey={route.skuKey} t={t} lang={lang} settings={loaded.settings} />}
+        {section === 'import' && <ImportSection t={t} lang={lang} settings={loaded.settings} />}
         {section === 'data' && <DataSection t={t} lang={lang} settings={loaded.settings} />}
         {section === 'settings' && <SettingsEditor loaded={loaded} t={t} />}
       </main>

@@ -3,7 +3,17 @@
  * encoded as one piece (`#history%2F…`, from openDashboard's encodeURIComponent of the section).
  */
 
-export const SECTIONS = ['overview', 'history', 'changes', 'data', 'settings'] as const;
+export const SECTIONS = [
+  'overview',
+  'history',
+  'changes',
+  'batches',
+  'findings',
+  'alerts',
+  'import',
+  'data',
+  'settings',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Route {
@@ -34,7 +44,8 @@ export function parseRoute(hash: string): Route {
     tail = inner >= 0 ? whole.slice(inner + 1) : undefined;
   }
   const section = (SECTIONS as readonly string[]).includes(head ?? '') ? (head as Section) : 'overview';
-  return section === 'history' && tail ? { section, skuKey: tail } : { section };
+  // `#alerts/<skuKey>` opens that SKU's own thresholds and lead time (a row's "Set threshold…").
+  return (section === 'history' || section === 'alerts') && tail ? { section, skuKey: tail } : { section };
 }
 
 /** Choosing a SKU puts it in the address, so a notification or the popup can link straight to it. */

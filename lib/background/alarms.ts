@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { compactStoredHistory } from '../db/compact';
+import { alertsAlarm } from './alerts';
 
 /**
  * Scheduled work, registered on every worker start (an alarm survives the worker; its listener
@@ -7,6 +8,8 @@ import { compactStoredHistory } from '../db/compact';
  */
 export const ALARMS = {
   compactHistory: { name: 'compact-history', periodInMinutes: 24 * 60 },
+  /** Stock runs down between visits: alerts are evaluated from the store with no page open. */
+  evaluateAlerts: { name: 'evaluate-alerts', periodInMinutes: 30 },
 } as const;
 
 export async function ensureAlarms(): Promise<void> {
@@ -21,6 +24,8 @@ export function listenForAlarms(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARMS.compactHistory.name) {
       compactStoredHistory().catch((error: unknown) => console.warn('[Shelfwise] compaction failed', error));
+    } else if (alarm.name === ALARMS.evaluateAlerts.name) {
+      alertsAlarm().catch((error: unknown) => console.warn('[Shelfwise] alert evaluation failed', error));
     }
   });
 }

@@ -3,8 +3,12 @@ import { ingestPageRead } from '../db/ingest';
 import { store } from '../db/open';
 import type { Handlers } from '../messaging';
 import { loadSettings } from '../settings';
+import { alertList, alertsAfterIngest, requestAlertEvaluation, snoozeAlert } from './alerts';
 import { computeBadges } from './badges';
 import { knownListings, listBatches, recordBatch, storeContext } from './bulk';
+import { knownImageResults, muteFinding } from './compliance';
+import { backgroundImages, imageUrls } from './images';
+import { journalFinish, journalRow, journalStart } from './journal';
 
 /**
  * The background's answers. Nothing here lives in module state that a restart would lose:
@@ -22,8 +26,18 @@ export function createHandlers(instance: { startedAt: number; version: string })
       const db = await store();
       const { lang, skipBadges, ...pageRead } = read;
       const result = await ingestPageRead(db, pageRead);
+      await alertsAfterIngest(db, result.keys);
       const { settings } = await loadSettings();
-      const badges = skipBadges ? [] : await computeBadges(db, pageRead, settings, lang, Date.now());
+      const badges = skipBadges
+        ? []
+        : await computeBadges(
+            db,
+            pageRead,
+            settings,
+            lang,
+            Date.now(),
+            await backgroundImages().lookup(imageUrls(pageRead.listings), settings),
+          );
       return { stored: result.stored, discarded: result.discarded, badges };
     },
     openPanel: async (_request, context) => {
@@ -45,6 +59,35 @@ export function createHandlers(instance: { startedAt: number; version: string })
       await recordBatch(await store(), batch);
       return {};
     },
+    applyStart: async ({ batch }, context) => {
+      await journalStart(await store(), {
+        ...batch,
+        state: 'applying',
+        via: 'page',
+        ...(context.tabId !== undefined ? { tabId: context.tabId } : {}),
+      });
+      return {};
+    },
+    applyRow: async (entry) => {
+      const { reason, message, observed, proposed, status } = entry.outcome;
+      await journalRow(await store(), {
+        batchId: entry.batchId,
+        key: entry.key,
+        at: entry.at,
+        outcome: {
+          status,
+          ...(reason !== undefined ? { reason } : {}),
+          ...(message !== undefined ? { message } : {}),
+          ...(observed !== undefined ? { observed } : {}),
+          ...(proposed !== undefined ? { proposed } : {}),
+        },
+      });
+      return {};
+    },
+    applyFinish: async ({ batchId, state }) => {
+      await journalFinish(await store(), batchId, state);
+      return {};
+    },
     bulkUpdateBatch: async ({ batch }) => {
       await (await store()).put('batches', batch);
       return {};
@@ -53,7 +96,19 @@ export function createHandlers(instance: { startedAt: number; version: string })
     badges: async (request) => {
       const { settings } = await loadSettings();
       const db = request.marketplace ? await store() : undefined;
-      return { badges: await computeBadges(db, request, settings, request.lang, Date.now()) };
+      const images = await backgroundImages().lookup(imageUrls(request.listings), settings);
+      return { badges: await computeBadges(db, request, settings, request.lang, Date.now(), images) };
     },
+    complianceMute: async ({ key, ruleId, muted }) => ({ muted: await muteFinding(key, ruleId, muted) }),
+    imageResults: async ({ urls }) => {
+      const { settings } = await loadSettings();
+      return knownImageResults(backgroundImages(), urls, settings);
+    },
+    alertsList: async ({ limit }) => alertList(await store(), limit),
+    alertsSnooze: async ({ key, until }) => {
+      await snoozeAlert(await store(), key, until);
+      return {};
+    },
+    alertsEvaluate: async () => ({ computedAt: (await requestAlertEvaluation(0)).computedAt }),
   };
 }

@@ -242,6 +242,38 @@ export const SettingsSchema = z.object({
     }),
     { fullResolutionDays: 90 },
   ),
+
+  /**
+   * Alert inputs beyond thresholds and lead times. The pool and backup shapes are lib/alerts/pool's
+   * PanEuPool and BackupLink, repeated here so the content script, which reads settings, does not
+   * carry the alerts library.
+   */
+  alerts: field(
+    z.object({
+      /** Pan-European FBA pools the seller marked: their SKUs are evaluated as one stock. */
+      panEuPools: z.array(
+        z.object({
+          account: z.string(),
+          /** Empty: every FBA ASIN of the account in these marketplaces. */
+          asins: z.array(z.string()),
+          /** Empty: every Pan-European marketplace. */
+          marketplaces: z.array(z.string()),
+          stock: z.enum(['sum', 'shared']),
+        }),
+      ),
+      /** Merchant-fulfilled SKUs kept as the backup of an FBA SKU (listed while FBA is out). */
+      backups: z.array(
+        z.object({
+          mfnKey: z.string().check(z.minLength(1)),
+          fbaKey: z.optional(z.string()),
+          quantity: z.int().check(z.minimum(1), z.maximum(10_000_000)),
+        }),
+      ),
+      /** Add safety stock (z·σ·√L) to suggested quantities. */
+      safetyStock: z.boolean(),
+    }),
+    { panEuPools: [], backups: [], safetyStock: true },
+  ),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { translatorFor } from '@/lib/i18n';
+import { alertSettings } from '@/lib/i18n/catalog/alertSettings';
 import { alerts } from '@/lib/i18n/catalog/alerts';
+import { apply } from '@/lib/i18n/catalog/apply';
 import { badges } from '@/lib/i18n/catalog/badges';
+import { batches } from '@/lib/i18n/catalog/batches';
 import { bulk } from '@/lib/i18n/catalog/bulk';
 import { common } from '@/lib/i18n/catalog/common';
 import { compliance } from '@/lib/i18n/catalog/compliance';
 import { dashboard } from '@/lib/i18n/catalog/dashboard';
+import { findings } from '@/lib/i18n/catalog/findings';
 import { history } from '@/lib/i18n/catalog/history';
+import { imports } from '@/lib/i18n/catalog/imports';
 import { page } from '@/lib/i18n/catalog/page';
+import { pageChecks } from '@/lib/i18n/catalog/page-checks';
 import { panel } from '@/lib/i18n/catalog/panel';
 import { popup } from '@/lib/i18n/catalog/popup';
 import { reports } from '@/lib/i18n/catalog/reports';
@@ -18,6 +24,9 @@ import { type Catalog, LANGUAGES } from '@/lib/i18n/types';
 
 const CATALOGS: Record<string, Catalog> = {
   alerts,
+  alertSettings,
+  apply,
+  batches,
   common,
   page,
   popup,
@@ -29,6 +38,9 @@ const CATALOGS: Record<string, Catalog> = {
   badges,
   history,
   panel,
+  findings,
+  pageChecks,
+  imports,
 };
 
 function placeholders(text: string): string[] {

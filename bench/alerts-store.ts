@@ -1,0 +1,152 @@
+/**
+ * Threshold alerts end to end from the store, in real Chromium with the built extension: 10,000 SKUs
+ * seen once a day for a week, written by the real ingest into the extension's IndexedDB.
+ *
+ * - Evaluation: the background's evaluateAlerts (what the alarm and each ingest run) over every SKU,
+ *   the popup's list and the notification memory written back; median of runs beside a same-run
+ *   baseline, a raw getAll of the same 10,000 SKU records. Budget 50 ms. Also reported: the evaluation
+ *   after a 250-row page visit (those rows read again from their histories) and the first evaluation
+ *   of a day (every basis rebuilt from the histories), which the budget does not cover.
+ * - Popup: popup.html opened in a tab, timed from the document's start to the first row of the
+ *   low-stock list in the document, the list coming from the background as the real popup gets it;
+ *   median of runs beside the same popup for a new user (empty store: the empty state drawn).
+ *   Budget 150 ms.
+ *
+ * Needs the built extension (npm run build). Run by hand: npx tsx bench/alerts-store.ts
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import type { BrowserContext } from '@playwright/test';
+import { launchWithExtension } from '../test/support/browser';
+import type { Seeded, Timing } from './alerts-store-page';
+import { loadIntoPage } from './in-page';
+import { type Figure, figure, median } from './types';
+
+const SKUS = 10_000;
+const DAYS = 7;
+const EVALUATION_RUNS = 9;
+const POPUP_RUNS = 9;
+const DB_NAME = 'shelfwise';
+
+const ENTRY = `export * from './bench/alerts-store-page';`;
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * Opens the popup in a fresh tab and returns the ms from the document's start (before any of the
+ * popup's scripts run) to the moment `selector` is first in the document: the popup's own work, from
+ * parsing its bundle through settings, the background's answer and React's commit. The browser's
+ * creation of the tab before that (about 100 ms headless, the same for every page) is not the popup's.
+ */
+async function popupFirstRender(context: BrowserContext, extensionId: string, selector: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript((wanted) => {
+      const g = globalThis as unknown as { __documentStart?: number; __firstRender?: number };
+      g.__documentStart = performance.now();
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(wanted)) return;
+        g.__firstRender = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }, selector);
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __firstRender?: number }).__firstRender !== undefined,
+      undefined,
+      { timeout: 30_000 },
+    );
+    return await page.evaluate(() => {
+      const g = globalThis as unknown as { __documentStart: number; __firstRender: number };
+      return g.__firstRender - g.__documentStart;
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function popupTimes(context: BrowserContext, extensionId: string, selector: string): Promise<number[]> {
+  // One warm-up: the first open also starts the bundle's compile cache and the worker's store.
+  await popupFirstRender(context, extensionId, selector);
+  const times: number[] = [];
+  for (let run = 0; run < POPUP_RUNS; run++) times.push(await popupFirstRender(context, extensionId, selector));
+  return times;
+}
+
+export async function benchAlertsStore(): Promise<Figure[]> {
+  const launched = await launchWithExtension();
+  const extensionId = launched.extensionId as string;
+  try {
+    // A new user first: nothing stored, the popup draws its empty state.
+    const empty = await popupTimes(launched.context, extensionId, '.empty-state');
+
+    const page = await launched.context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html#data`);
+    await loadIntoPage(page, ENTRY);
+    const call = <T>(name: string, options: unknown) =>
+      page.evaluate(
+        ([fn, args]) =>
+          // biome-ignore lint/suspicious/noExplicitAny: the bundle is injected at run time
+          (window as unknown as { __bench: Record<string, (a: unknown) => Promise<any>> }).__bench[fn as string]?.(
+            args,
+          ),
+        [name, options] as const,
+      ) as Promise<T>;
+
+    const now = Date.now();
+    const seeded = await call<Seeded>('seedStore', { name: DB_NAME, skus: SKUS, days: DAYS, now });
+    const timing = await call<Timing>('timeEvaluation', { name: DB_NAME, now, runs: EVALUATION_RUNS });
+    if (timing.evaluated !== SKUS)
+      throw new Error(`bench/alerts-store: ${timing.evaluated} SKUs evaluated, not ${SKUS}`);
+    const stored = await call<{ head: boolean; total: number }>('storedList', DB_NAME);
+    if (!stored.head || stored.total === 0) throw new Error('bench/alerts-store: no low-stock list was stored');
+    await page.close();
+
+    const full = await popupTimes(launched.context, extensionId, '[data-shelfwise="alert-row"]');
+    const load = `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
+    const where = `${SKUS.toLocaleString('en-US')} SKUs (US and UK, 1 in 3 FBA) seen daily for ${DAYS} days (seeded in ${round(seeded.seedMs / 1000, 1)} s)`;
+    return [
+      figure({
+        name: 'alerts: evaluate 10,000 SKUs from the store (alarm)',
+        value: round(median(timing.steady)),
+        unit: 'ms',
+        baseline: round(median(timing.baseline)),
+        budget: 50,
+        note: `median of ${EVALUATION_RUNS}; evaluateAlerts over ${where}: stored basis read (${round(median(timing.basisRead))} ms of it), every SKU evaluated, ${timing.listed} rows listed, list + head + notification memory written; baseline: raw getAll of the 10,000 SKU records; ${load}`,
+      }),
+      figure({
+        name: 'alerts: evaluate 10,000 SKUs after a 250-row page visit',
+        value: round(median(timing.afterIngest)),
+        unit: 'ms',
+        baseline: round(median(timing.baseline)),
+        note: `median of ${EVALUATION_RUNS}; the visit's 250 SKUs re-read from their histories (velocity, σ), then as above; the ingest itself is not included`,
+      }),
+      figure({
+        name: "alerts: the day's first evaluation (every basis rebuilt)",
+        value: round(timing.rebuild, 1),
+        unit: 'ms',
+        note: "once per marketplace day and after a velocity-settings change: every SKU's history read, rates, σ and the 90-day fee series rebuilt; one run",
+      }),
+      figure({
+        name: 'alerts: popup first render, 10,000 SKUs in the store',
+        value: round(median(full), 1),
+        unit: 'ms',
+        baseline: round(median(empty), 1),
+        budget: 150,
+        note: `median of ${POPUP_RUNS}; popup.html in a tab, document start → the first rows in the document (bundle, settings, the background's answer, React's commit) (${stored.total} rows in the list, the first asked for at once); baseline: the same popup for a new user, empty store, the empty state drawn; ${load}`,
+      }),
+    ];
+  } finally {
+    await launched.close();
+  }
+}
+
+if (typeof process !== 'undefined' && process.argv[1]?.replace(/\\/g, '/').endsWith('bench/alerts-store.ts')) {
+  void benchAlertsStore().then((figures) => {
+    for (const { name, value, unit, baseline, ratio, pass, note } of figures) {
+      const compared = baseline === null ? '' : ` (baseline ${baseline} ${unit}, ×${ratio?.toFixed(1)})`;
+      console.log(`${name}: ${value} ${unit}${compared}${pass === null ? '' : pass ? ' ✓' : ' ✗ over budget'}`);
+      if (note) console.log(`  · ${note}`);
+    }
+  });
+}

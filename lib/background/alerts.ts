@@ -1,0 +1,313 @@
+import { browser } from 'wxt/browser';
+import { evaluateAll } from '../alerts/evaluate';
+import { type AlertList, firstRows, rowCount } from '../alerts/list';
+import {
+  type Badge,
+  badgeFor,
+  badgeTitle,
+  decideNotifications,
+  localTimeZone,
+  type NotifyDecision,
+  parseNotifyMemory,
+} from '../alerts/notify';
+import { POOL_MARKETPLACE } from '../alerts/pool';
+import { type PopupGroup, popupGroups } from '../alerts/popup';
+import type { Alert } from '../alerts/types';
+import type { DB } from '../db/open';
+import { store } from '../db/open';
+import { createTranslator, type Language, resolveLanguage } from '../i18n';
+import { alerts as alertsCatalog } from '../i18n/catalog/alerts';
+import { common } from '../i18n/catalog/common';
+import { parseSkuKey } from '../model/keys';
+import { loadSettings, type Settings, watchSettings } from '../settings';
+import { currentBasis, inputsFromBasis, markDirty, SNOOZES_KEY } from './alert-basis';
+import { workerUiLanguage } from './ui-language';
+
+/**
+ * Threshold alerts in the background: evaluate every known SKU after each ingest, on the alarm and
+ * when the settings change; keep the popup's list ready in the store; notify when a SKU gets worse;
+ * show the count on the toolbar badge.
+ *
+ * State lives in the store's `meta` records (the list, the notification memory, snoozes, the basis in
+ * alert-basis.ts) and survives a stopped worker. The scheduler below only coalesces requests that
+ * arrive together (the batches of one page, a settings save); a request lost with the worker leaves
+ * its dirty keys behind for the next evaluation, at the latest the alarm's.
+ */
+
+export const LIST_KEY = 'alerts:list';
+export const HEAD_KEY = 'alerts:list-head';
+export const NOTIFY_KEY = 'alerts:notify';
+/** Rows kept apart for the popup's first screen. */
+export const HEAD_ROWS = 60;
+/** A page delivers its rows in batches as the seller scrolls: evaluate once they have settled. */
+export const INGEST_SETTLE_MS = 1500;
+export const SETTINGS_SETTLE_MS = 300;
+export const ICON_PATH = '/icon/128.png';
+
+/** What the store keeps for the popup: the list (or its first rows) with its summary. */
+interface StoredList {
+  computedAt: number;
+  evaluated: number;
+  total: number;
+  complete: boolean;
+  marketplaces: string[];
+  badge: { low: number; critical: number };
+  groups: PopupGroup[];
+}
+
+export interface EvaluationOutcome {
+  computedAt: number;
+  alerts: Alert[];
+  groups: PopupGroup[];
+  badge: Badge;
+  decision: NotifyDecision;
+  lang: Language;
+}
+
+export interface EvaluationEnv {
+  lang: Language;
+  /** The seller's own zone, for quiet hours. */
+  timeZone: string;
+}
+
+function marketplacesOf(groups: readonly PopupGroup[]): string[] {
+  const seen = new Set<string>();
+  for (const group of groups) for (const row of group.rows) for (const m of row.marketplaces) seen.add(m);
+  return [...seen].sort();
+}
+
+/**
+ * One evaluation of every SKU, its results written to the store: the popup's list, the notification
+ * memory, expired snoozes dropped. Touches no browser API, so the benchmark runs it in a page; the
+ * caller shows the outcome (showOutcome).
+ */
+export async function evaluateAlerts(
+  db: DB,
+  settings: Settings,
+  now: number,
+  env: EvaluationEnv,
+): Promise<EvaluationOutcome> {
+  const basis = await currentBasis(db, settings, now, [NOTIFY_KEY]);
+  const inputs = inputsFromBasis(basis.records, settings, basis.snoozes, now);
+  const alerts = evaluateAll(inputs, settings, now, {
+    pools: settings.alerts.panEuPools,
+    backups: settings.alerts.backups,
+    safetyStock: settings.alerts.safetyStock,
+    feeNotes: basis.feeNotes,
+    plans: 'attention',
+  });
+  const groups = popupGroups(alerts);
+  const badge = badgeFor(alerts);
+  const decision = decideNotifications(
+    parseNotifyMemory(basis.extra.get(NOTIFY_KEY)),
+    alerts,
+    settings.notifications,
+    now,
+    { lang: env.lang, timeZone: env.timeZone },
+  );
+
+  const total = rowCount(groups);
+  const summary = {
+    computedAt: now,
+    evaluated: alerts.length,
+    total,
+    marketplaces: marketplacesOf(groups),
+    badge: { low: badge.low, critical: badge.critical },
+  };
+  const head = firstRows(groups, HEAD_ROWS);
+  const liveSnoozes = Object.fromEntries(Object.entries(basis.snoozes).filter(([, until]) => until > now));
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all([
+    tx.store.put({ key: LIST_KEY, value: { ...summary, complete: true, groups } satisfies StoredList }),
+    tx.store.put({ key: HEAD_KEY, value: { ...summary, ...head } satisfies StoredList }),
+    // Written before anything is shown: a worker stopped in between loses a notification rather than
+    // showing it twice.
+    tx.store.put({ key: NOTIFY_KEY, value: decision.memory }),
+    Object.keys(liveSnoozes).length === Object.keys(basis.snoozes).length
+      ? Promise.resolve()
+      : tx.store.put({ key: SNOOZES_KEY, value: liveSnoozes }),
+  ]);
+  await tx.done;
+  return { computedAt: now, alerts, groups, badge, decision, lang: env.lang };
+}
+
+/** The toolbar badge and the notifications an evaluation decided on. */
+export async function showOutcome(outcome: EvaluationOutcome): Promise<void> {
+  const t = createTranslator({ ...common, ...alertsCatalog }, outcome.lang);
+  const { badge } = outcome;
+  await browser.action.setBadgeText({ text: badge.text });
+  await browser.action.setBadgeBackgroundColor({ color: badge.color });
+  await browser.action.setTitle({ title: `${t('app.name')}: ${badgeTitle(badge, t)}` });
+  for (const plan of outcome.decision.notifications) {
+    await browser.notifications.create(plan.id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL(ICON_PATH),
+      title: plan.title,
+      message: plan.message,
+    });
+  }
+}
+
+/**
+ * Runs `task` for requests that arrive together only once: a request joins the run already scheduled
+ * and moves it to its own due time when later (a debounce); runs never overlap.
+ */
+export function createScheduler<T>(task: () => Promise<T>): (delayMs: number) => Promise<T> {
+  interface Waiter {
+    resolve: (value: T) => void;
+    reject: (error: unknown) => void;
+  }
+  let scheduled: { due: number; timer: ReturnType<typeof setTimeout>; waiters: Waiter[] } | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const fire = () => {
+    const current = scheduled;
+    scheduled = null;
+    if (!current) return;
+    running = running.then(task).then(
+      (value) => {
+        for (const w of current.waiters) w.resolve(value);
+      },
+      (error: unknown) => {
+        for (const w of current.waiters) w.reject(error);
+      },
+    );
+  };
+  return (delayMs) =>
+    new Promise<T>((resolve, reject) => {
+      const due = Date.now() + delayMs;
+      if (scheduled) {
+        scheduled.waiters.push({ resolve, reject });
+        if (due > scheduled.due) {
+          clearTimeout(scheduled.timer);
+          scheduled.due = due;
+          scheduled.timer = setTimeout(fire, delayMs);
+        }
+        return;
+      }
+      scheduled = { due, timer: setTimeout(fire, delayMs), waiters: [{ resolve, reject }] };
+    });
+}
+
+/** Evaluates now with the stored settings, then shows the result. */
+export async function runAlertEvaluation(now = Date.now()): Promise<EvaluationOutcome> {
+  const [db, { settings }] = await Promise.all([store(), loadSettings()]);
+  const lang = resolveLanguage(settings.language, workerUiLanguage());
+  const outcome = await evaluateAlerts(db, settings, now, { lang, timeZone: localTimeZone() });
+  await showOutcome(outcome);
+  return outcome;
+}
+
+const scheduleEvaluation = createScheduler(() => runAlertEvaluation());
+
+/** Asks for an evaluation in `delayMs` (joined with any already asked for); resolves once it is shown. */
+export function requestAlertEvaluation(delayMs = 0): Promise<EvaluationOutcome> {
+  return scheduleEvaluation(delayMs);
+}
+
+function logFailure(error: unknown): void {
+  console.warn('[Shelfwise] alert evaluation failed', error);
+}
+
+/**
+ * After an ingest: the touched keys are written down before the page gets its answer, and the
+ * evaluation follows once the page's batches have settled.
+ */
+export async function alertsAfterIngest(db: DB, keys: readonly string[], now = Date.now()): Promise<void> {
+  if (keys.length === 0) return;
+  await markDirty(db, keys, now);
+  requestAlertEvaluation(INGEST_SETTLE_MS).catch(logFailure);
+}
+
+/** The alarm's work: everything is evaluated from the store, with no page open. */
+export function alertsAlarm(): Promise<EvaluationOutcome> {
+  return requestAlertEvaluation(0);
+}
+
+/**
+ * Where a notification click leads: one SKU's history in the dashboard; the low-stock list (the popup
+ * page, in a tab: a popup cannot be opened from a notification reliably) for a grouped notification or
+ * a Pan-European pool, which has no history page of its own.
+ */
+export function notificationTarget(id: string): string | null {
+  if (id.startsWith('shelfwise:alerts:')) return '/popup.html';
+  if (!id.startsWith('shelfwise:alert:')) return null;
+  const key = id.slice('shelfwise:alert:'.length);
+  const ref = parseSkuKey(key);
+  if (!ref) return null;
+  if (ref.marketplace === POOL_MARKETPLACE) return '/popup.html';
+  return `/options.html#history/${encodeURIComponent(key)}`;
+}
+
+export async function openNotification(id: string): Promise<void> {
+  const target = notificationTarget(id);
+  if (!target) return;
+  await browser.tabs.create({ url: browser.runtime.getURL(target as '/popup.html') });
+  await browser.notifications.clear(id);
+}
+
+/** Snoozes one SKU (or a pool row) until `until`, or ends its snooze with null; then evaluates again. */
+export async function snoozeAlert(db: DB, key: string, until: number | null): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const current = ((await tx.store.get(SNOOZES_KEY))?.value ?? {}) as Record<string, number>;
+  const next = { ...current };
+  if (until === null) delete next[key];
+  else next[key] = until;
+  await tx.store.put({ key: SNOOZES_KEY, value: next });
+  await tx.done;
+  await requestAlertEvaluation(0);
+}
+
+/** The popup's list, or its first `limit` rows; evaluated first when none has been stored yet. */
+export async function alertList(db: DB, limit?: number): Promise<AlertList> {
+  const read = async () => {
+    const key = limit !== undefined && limit <= HEAD_ROWS ? HEAD_KEY : LIST_KEY;
+    return (await db.get('meta', key))?.value as StoredList | undefined;
+  };
+  let stored = await read();
+  if (!stored) {
+    await requestAlertEvaluation(0);
+    stored = await read();
+  }
+  if (!stored) {
+    return {
+      computedAt: null,
+      evaluated: 0,
+      total: 0,
+      complete: true,
+      marketplaces: [],
+      badge: { low: 0, critical: 0 },
+      groups: [],
+    };
+  }
+  const cut =
+    limit === undefined ? { groups: stored.groups, complete: stored.complete } : firstRows(stored.groups, limit);
+  return {
+    computedAt: stored.computedAt,
+    evaluated: stored.evaluated,
+    total: stored.total,
+    complete: stored.complete && cut.complete,
+    marketplaces: stored.marketplaces,
+    badge: stored.badge,
+    groups: cut.groups,
+  };
+}
+
+/**
+ * Listeners the worker registers synchronously on every start: notification clicks, settings
+ * changes (thresholds, lead times and events change every figure), and the browser's start (the
+ * toolbar badge does not survive a browser restart).
+ */
+export function listenForAlertEvents(): void {
+  browser.notifications.onClicked.addListener((id) => {
+    openNotification(id).catch((error: unknown) => console.warn('[Shelfwise] notification click failed', error));
+  });
+  watchSettings(() => {
+    requestAlertEvaluation(SETTINGS_SETTLE_MS).catch(logFailure);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    requestAlertEvaluation(0).catch(logFailure);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    requestAlertEvaluation(0).catch(logFailure);
+  });
+}
