@@ -8,6 +8,7 @@ import { benchImages } from './images';
 import { benchImportStore } from './import-store';
 import { pageCost } from './page';
 import { benchPanel } from './panel';
+import { benchReconcile } from './reconcile';
 import { reportsBenchmark } from './reports';
 import { contentScriptSize } from './size';
 import { storeIngest } from './store';
@@ -41,4 +42,5 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'alerts-store', run: benchAlertsStore },
   plain('velocity-accuracy', benchVelocityAccuracy),
   plain('velocity-speed', () => benchVelocitySpeed()),
+  plain('reconcile', benchReconcile),
 ];

@@ -18,6 +18,7 @@ import { pageChecks } from '@/lib/i18n/catalog/page-checks';
 import { panel } from '@/lib/i18n/catalog/panel';
 import { popup } from '@/lib/i18n/catalog/popup';
 import { reports } from '@/lib/i18n/catalog/reports';
+import { sync } from '@/lib/i18n/catalog/sync';
 import { velocity } from '@/lib/i18n/catalog/velocity';
 import { createTranslator, formatDate, formatNumber, resolveLanguage } from '@/lib/i18n/core';
 import { type Catalog, LANGUAGES } from '@/lib/i18n/types';
@@ -41,6 +42,7 @@ const CATALOGS: Record<string, Catalog> = {
   findings,
   pageChecks,
   imports,
+  sync,
 };
 
 function placeholders(text: string): string[] {

@@ -1,44 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { BOM, csvCell, plainNumber, type TableColumn, toCsv } from '@/lib/export/csv';
-
-interface Row {
-  sku: string;
-  title: string;
-  quantity: number | null;
-}
-
-const COLUMNS: TableColumn<Row>[] = [
-  { header: 'SKU', value: (r) => r.sku, sku: true },
-  { header: 'Title', value: (r) => r.title },
-  { header: 'Quantity', value: (r) => r.quantity },
-];
-
-/** SKUs a seller really has, and the ones that break naive CSV writers or spreadsheets. */
-const HARD_SKUS = [
-  '000123',
-  '0012345678901234567',
-  '123456789012345',
-  '9780306406157',
-  '1.50',
-  '1e5',
-  '-x',
-  '-12',
-  '=x',
-  '=HYPERLINK("http://evil","x")',
-  '+1',
-  '@SUM(A1)',
-  '\tTAB',
-  ' padded ',
-  'say "hi"',
-  'a,b',
-  'line\nbreak',
-  'line\r\nbreak',
-  '保温杯-500ML-黑色',
-  '水杯,"特价"',
-  'emoji-🙂',
-  "'already",
-];
+import { BOM, csvCell, plainNumber, toCsv } from '@/lib/export/csv';
+import { COLUMNS, HARD_SKUS } from './hard-skus';
 
 function parse(text: string): string[][] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
