@@ -2,7 +2,7 @@ import { feeNotesByKey, feeSeriesFrom } from '../alerts/fee';
 import { type PanEuPool, poolKey } from '../alerts/pool';
 import { demandSigma } from '../alerts/stats';
 import type { AlertInput, AmazonRecommendation, FeeNote, FeeSeries } from '../alerts/types';
-import { salesHistory } from '../db/history';
+import { forEachSalesHistory } from '../db/histories';
 import type { DB } from '../db/open';
 import type { SkuRecord } from '../db/schema';
 import { marketplaceByCode } from '../marketplaces';
@@ -12,6 +12,7 @@ import type { Settings } from '../settings/schema';
 import { DAY_MS, type DayKey, dayKey } from '../time';
 import { computeVelocity, velocityContext } from '../velocity';
 import type { Confidence, SalesHistory } from '../velocity/types';
+import { type PackedBasis, packBasis, unpackBasis } from './basis-pack';
 
 /**
  * What alert evaluation needs per SKU, kept ready in the store's `meta` records so that an alarm
@@ -32,7 +33,8 @@ import type { Confidence, SalesHistory } from '../velocity/types';
  * Every record here can be rebuilt from the history store: deleting them costs one slow evaluation.
  */
 
-export const BASIS_VERSION = 1;
+/** 2: stored packed as columns (basis-pack.ts); a version-1 record is rebuilt once. */
+export const BASIS_VERSION = 2;
 export const BASIS_PREFIX = 'alerts:basis:';
 export const FEE_SERIES_PREFIX = 'alerts:fee-series:';
 export const FEE_NOTES_KEY = 'alerts:fee-notes';
@@ -122,9 +124,6 @@ export function velocityFingerprint(settings: Settings): string {
   return JSON.stringify(settings.velocity);
 }
 
-/** Histories read this many at a time: enough to keep IndexedDB busy, few enough to bound memory. */
-const HISTORY_BATCH = 250;
-
 /** Amazon's recommendation per SKU key from imported Restock / FBA Inventory reports, where the store has them. */
 async function amazonRecommendations(db: DB, keys: readonly string[]): Promise<Map<string, AmazonRecommendation>> {
   const found = new Map<string, AmazonRecommendation>();
@@ -150,8 +149,9 @@ interface Built {
 
 /**
  * Entries (and, with `withFees`, FBA fee series) for SKUs of one marketplace, from their histories.
- * Histories come through salesHistory, the one reader velocity everywhere else uses, so imported
- * orders and reports count here exactly as they do on the row badges.
+ * Histories come through forEachSalesHistory, the batched form of the salesHistory velocity everywhere
+ * else uses, so imported orders and reports count here exactly as they do on the row badges. `dense`:
+ * the SKUs are a whole marketplace in key order (the rebuild), not one page's scattered rows.
  */
 async function buildEntries(
   db: DB,
@@ -160,6 +160,7 @@ async function buildEntries(
   settings: Settings,
   now: number,
   withFees: boolean,
+  dense: boolean,
 ): Promise<Built> {
   const eligible = skus.filter(alertable);
   const context = velocityContext(timeZone, now, settings.velocity);
@@ -169,48 +170,43 @@ async function buildEntries(
   );
   const entries: BasisEntry[] = [];
   const fees: StoredFeeSeries[] = [];
-  for (let start = 0; start < eligible.length; start += HISTORY_BATCH) {
-    const batch = eligible.slice(start, start + HISTORY_BATCH);
-    const histories = await Promise.all(batch.map((sku) => salesHistory(db, sku.key, now)));
-    for (let i = 0; i < batch.length; i++) {
-      const sku = batch[i] as SkuRecord;
-      const history: SalesHistory = histories[i] ?? { observations: [], writes: [] };
-      const v = computeVelocity(history, context);
-      // σ and the fee series read the day series computeVelocity just left in the context's scratch.
-      const sigma = demandSigma(context.scratch);
-      if (withFees && sku.channel === 'fba') {
-        const series = feeSeriesFrom(history, context.scratch);
-        fees.push({
-          key: sku.key,
-          lastDay: series.lastDay,
-          onHand: Float32Array.from(series.onHand as ArrayLike<number>),
-          shipped: Float32Array.from(series.shipped as ArrayLike<number>),
-        });
-      }
-      const last = sku.lastObservation;
-      entries.push({
+  const each = (sku: SkuRecord, history: SalesHistory) => {
+    const v = computeVelocity(history, context);
+    // σ and the fee series read the day series computeVelocity just left in the context's scratch.
+    const sigma = demandSigma(context.scratch);
+    if (withFees && sku.channel === 'fba') {
+      const series = feeSeriesFrom(history, context.scratch);
+      fees.push({
         key: sku.key,
-        sku: sku.sku,
-        channel: sku.channel,
-        state: sku.latest.state,
-        asin: sku.asin,
-        parentAsin: sku.parentAsin,
-        title: sku.title,
-        perDay: v.perDay,
-        stock: v.stock,
-        available: v.available,
-        inboundCounted: v.inboundCounted,
-        stockAt: v.stockAt,
-        confidence: v.confidence,
-        sigma,
-        inboundWorking: last.inboundWorking,
-        inboundShipped: last.inboundShipped,
-        inboundReceiving: last.inboundReceiving,
-        inbound: last.inbound,
-        amazon: amazon.get(sku.key),
+        lastDay: series.lastDay,
+        onHand: Float32Array.from(series.onHand as ArrayLike<number>),
+        shipped: Float32Array.from(series.shipped as ArrayLike<number>),
       });
     }
-  }
+    const last = sku.lastObservation;
+    entries.push({
+      key: sku.key,
+      sku: sku.sku,
+      channel: sku.channel,
+      state: sku.latest.state,
+      asin: sku.asin,
+      parentAsin: sku.parentAsin,
+      title: sku.title,
+      perDay: v.perDay,
+      stock: v.stock,
+      available: v.available,
+      inboundCounted: v.inboundCounted,
+      stockAt: v.stockAt,
+      confidence: v.confidence,
+      sigma,
+      inboundWorking: last.inboundWorking,
+      inboundShipped: last.inboundShipped,
+      inboundReceiving: last.inboundReceiving,
+      inbound: last.inbound,
+      amazon: amazon.get(sku.key),
+    });
+  };
+  await forEachSalesHistory(db, eligible, now, each, { dense });
   entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { entries, fees };
 }
@@ -225,7 +221,7 @@ export async function rebuildMarketplace(
 ): Promise<{ record: BasisRecord; fees: FeeSeriesRecord }> {
   const skus = await db.getAllFromIndex('skus', 'by-marketplace', [account, marketplace]);
   const timeZone = timeZoneOf(marketplace);
-  const { entries, fees } = await buildEntries(db, skus, timeZone, settings, now, true);
+  const { entries, fees } = await buildEntries(db, skus, timeZone, settings, now, true, true);
   return {
     record: {
       version: BASIS_VERSION,
@@ -254,7 +250,7 @@ export async function refreshEntries(
   const found = await Promise.all(keys.map((key) => tx.store.get(key)));
   await tx.done;
   const skus = found.filter((s): s is SkuRecord => s !== undefined);
-  const { entries } = await buildEntries(db, skus, record.timeZone, settings, now, false);
+  const { entries } = await buildEntries(db, skus, record.timeZone, settings, now, false, false);
   const replaced = new Set(keys);
   const merged = record.entries.filter((e) => !replaced.has(e.key));
   merged.push(...entries);
@@ -291,13 +287,9 @@ function poolsFingerprint(pools: readonly PanEuPool[]): string {
   return JSON.stringify(pools);
 }
 
-function isBasis(value: unknown): value is BasisRecord {
-  return (
-    !!value &&
-    typeof value === 'object' &&
-    (value as BasisRecord).version === BASIS_VERSION &&
-    Array.isArray((value as BasisRecord).entries)
-  );
+function storedBasis(value: unknown): BasisRecord | undefined {
+  if (!value || typeof value !== 'object' || (value as PackedBasis).version !== BASIS_VERSION) return undefined;
+  return unpackBasis(value as PackedBasis);
 }
 
 export interface BasisState {
@@ -336,7 +328,10 @@ export async function currentBasis(
   const marketplaces = await storedMarketplaces(db);
 
   const existing = new Map<string, BasisRecord>();
-  for (const row of basisRows) if (isBasis(row.value)) existing.set(row.key.slice(BASIS_PREFIX.length), row.value);
+  for (const row of basisRows) {
+    const record = storedBasis(row.value);
+    if (record) existing.set(row.key.slice(BASIS_PREFIX.length), record);
+  }
   const dirty = new Map<string, Set<string>>();
   for (const row of dirtyRows) {
     const keys = (row.value as { keys?: unknown } | undefined)?.keys;
@@ -404,7 +399,10 @@ export async function currentBasis(
     const requests: Promise<unknown>[] = [];
     for (const record of changed) {
       requests.push(
-        store.put({ key: `${BASIS_PREFIX}${marketplaceId(record.account, record.marketplace)}`, value: record }),
+        store.put({
+          key: `${BASIS_PREFIX}${marketplaceId(record.account, record.marketplace)}`,
+          value: packBasis(record),
+        }),
       );
     }
     for (const [id, fees] of feeWrites) requests.push(store.put({ key: `${FEE_SERIES_PREFIX}${id}`, value: fees }));

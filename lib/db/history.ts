@@ -1,7 +1,7 @@
 import type { SalesHistory, ShelfwiseWrite } from '../velocity/types';
 import { toObservation, toWrite } from './ingest';
 import type { DB } from './open';
-import { importedSales } from './reports';
+import { type ImportedSales, importedSales } from './reports';
 import type { ChangeKind, ChangeOrigin, ChangeRecord, ObservationRecord, SkuRecord } from './schema';
 
 const DAY = 86_400_000;
@@ -30,12 +30,27 @@ async function changesSince(db: DB, key: string, since: number): Promise<ChangeR
 export async function salesHistory(db: DB, key: string, now: number, days = 91): Promise<SalesHistory | undefined> {
   const sku = await db.get('skus', key);
   if (!sku) return undefined;
-  const since = now - (days + 1) * DAY;
+  const since = historySince(now, days);
   const [observations, changes, imported] = await Promise.all([
     observationsSince(db, key, since),
     changesSince(db, key, since),
     importedSales(db, sku, now, days),
   ]);
+  return historyFrom(sku, observations, changes, imported);
+}
+
+/** The first instant salesHistory reads observations and changes from. */
+export function historySince(now: number, days = 91): number {
+  return now - (days + 1) * DAY;
+}
+
+/** salesHistory from the stored records of one SKU, however they were read (lib/db/histories.ts batches them). */
+export function historyFrom(
+  sku: SkuRecord,
+  observations: readonly ObservationRecord[],
+  changes: readonly ChangeRecord[],
+  imported: ImportedSales,
+): SalesHistory {
   const writes = changes.map(toWrite).filter((w): w is ShelfwiseWrite => !!w);
   const history: SalesHistory = {
     observations: observations.map(toObservation),

@@ -1,9 +1,17 @@
 import { marketplaceByCode } from '../marketplaces';
 import { skuKey } from '../model/keys';
-import { DAY_MS, dayKey } from '../time';
+import { DAY_MS, type DayKey, dayKey } from '../time';
 import type { ImportedOrders, PeriodSales } from '../velocity/types';
 import type { DB } from './open';
-import type { AmazonRecommendation, FbaDetailRecord, ImportLogRecord, SkuRecord } from './schema';
+import type {
+  AmazonRecommendation,
+  FbaDetailRecord,
+  ImportLogRecord,
+  OrderCoverageRecord,
+  OrderDaysRecord,
+  PeriodSalesRecord,
+  SkuRecord,
+} from './schema';
 
 /**
  * Reading what imported reports stored: the FBA detail and Amazon's recommendation per SKU (for
@@ -55,8 +63,7 @@ export async function importedSales(
   now: number,
   days = 91,
 ): Promise<ImportedSales> {
-  const timeZone = marketplaceByCode(sku.marketplace)?.timeZone ?? 'UTC';
-  const since = dayKey(now - (days + 1) * DAY_MS, timeZone);
+  const since = importedSince(sku.marketplace, now, days);
   const tx = db.transaction(['orderDays', 'orderCoverage', 'periodSales'], 'readonly');
   const [daily, coverage, periods] = await Promise.all([
     tx.objectStore('orderDays').get(sku.key),
@@ -64,12 +71,27 @@ export async function importedSales(
     tx.objectStore('periodSales').getAll(IDBKeyRange.bound([sku.key], [sku.key, []])),
   ]);
   await tx.done;
+  return importedSalesFrom(daily, coverage, periods, since);
+}
+
+/** The first marketplace day importedSales looks at. */
+export function importedSince(marketplace: string, now: number, days = 91): DayKey {
+  const timeZone = marketplaceByCode(marketplace)?.timeZone ?? 'UTC';
+  return dayKey(now - (days + 1) * DAY_MS, timeZone);
+}
+
+/** importedSales from the stored records of one SKU, however they were read (one SKU or a batch). */
+export function importedSalesFrom(
+  daily: OrderDaysRecord | undefined,
+  coverage: OrderCoverageRecord | undefined,
+  periods: readonly PeriodSalesRecord[],
+  since: DayKey,
+): ImportedSales {
   const out: ImportedSales = {
     periods: periods.filter((p) => p.to >= since).map((p) => ({ from: p.from, to: p.to, units: p.units })),
   };
   const span = coverage?.spans[coverage.spans.length - 1];
   if (span && span.to >= since) {
-    // biome-ignore lint/complexity/useMathMinMax: day keys are 'YYYY-MM-DD' strings, not numbers
     const from = span.from > since ? span.from : since;
     out.orders = {
       from,

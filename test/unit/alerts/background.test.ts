@@ -200,6 +200,8 @@ describe('the basis kept in the store', () => {
 
     const steady = await currentBasis(db, settings, T0 + 60_000);
     expect(steady.work).toEqual({ rebuilt: [], refreshed: [], feeNotes: false });
+    // Read back from its packed, stored form, the basis is the one built.
+    expect(steady.records).toEqual(first.records);
 
     await markDirty(db, keys.slice(0, 1), T0 + 120_000);
     const refreshed = await currentBasis(db, settings, T0 + 120_000);
