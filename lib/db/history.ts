@@ -72,10 +72,18 @@ export interface SkuTimeline {
 
 /** One SKU's stock over time with its interpreted changes, for the dashboard's chart. */
 export async function skuTimeline(db: DB, key: string, since: number): Promise<SkuTimeline | undefined> {
-  const sku = await db.get('skus', key);
+  // One transaction, every request issued at once: the chart waits for one round trip, not four.
+  const tx = db.transaction(['skus', 'observations', 'changes'], 'readonly');
+  const observations = tx.objectStore('observations');
+  const [sku, before, inRange, changes] = await Promise.all([
+    tx.objectStore('skus').get(key),
+    observations.openCursor(IDBKeyRange.bound([key, -Infinity], [key, since], false, true), 'prev'),
+    observations.getAll(IDBKeyRange.bound([key, since], [key, Infinity])),
+    tx.objectStore('changes').index('by-key-at').getAll(IDBKeyRange.bound([key, since], [key, Infinity])),
+  ]);
+  await tx.done;
   if (!sku) return undefined;
-  const [observations, changes] = await Promise.all([observationsSince(db, key, since), changesSince(db, key, since)]);
-  return { sku, observations, changes };
+  return { sku, observations: before ? [before.value, ...inRange] : inRange, changes };
 }
 
 export interface ChangeFilter {
