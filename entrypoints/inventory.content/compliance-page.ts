@@ -36,10 +36,12 @@ const DELAYS_MS = [1500, 3000, 5000, 8000] as const;
 /** About 33 s without progress: three times the background's timeout for one image. */
 const MAX_IDLE_ROUNDS = 6;
 const SEVERITY_MARK = { block: '✕', warn: '▲', ok: '✓' } as const;
+const SUMMARY_DELAY_MS = 150;
 
 export class CompliancePage {
   private readonly pending = new Set<string>();
   private timer: number | undefined;
+  private summaryTimer: number | undefined;
   private idleRounds = 0;
   private stopped = false;
   private translator: { lang: Language; t: Translate<Extract<keyof typeof pageChecks, string>> } | undefined;
@@ -56,13 +58,22 @@ export class CompliancePage {
     }
     if (progressed) this.idleRounds = 0;
     this.schedule();
-    this.renderSummary();
+    // Badges arrive once per batch of rows while the page scrolls in (a dozen times on a long
+    // page), and the summary counts every badge on the page: drawn once the burst settles.
+    if (this.summaryTimer === undefined) {
+      this.summaryTimer = this.options.setTimeout(() => {
+        this.summaryTimer = undefined;
+        if (!this.stopped) this.renderSummary();
+      }, SUMMARY_DELAY_MS);
+    }
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer !== undefined) this.options.clearTimeout(this.timer);
+    if (this.summaryTimer !== undefined) this.options.clearTimeout(this.summaryTimer);
     this.timer = undefined;
+    this.summaryTimer = undefined;
     this.pending.clear();
   }
 
