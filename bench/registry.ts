@@ -9,6 +9,7 @@ import { benchImportStore } from './import-store';
 import { pageCost } from './page';
 import { benchPanel } from './panel';
 import { benchReconcile } from './reconcile';
+import { benchReconcileStore } from './reconcile-store';
 import { reportsBenchmark } from './reports';
 import { contentScriptSize } from './size';
 import { storeIngest } from './store';
@@ -43,4 +44,5 @@ export const BENCHMARKS: Benchmark[] = [
   plain('velocity-accuracy', benchVelocityAccuracy),
   plain('velocity-speed', () => benchVelocitySpeed()),
   plain('reconcile', benchReconcile),
+  { name: 'reconcile-store', run: benchReconcileStore },
 ];

@@ -161,6 +161,22 @@ export const PROTOCOL = {
   ),
   /** Evaluates every SKU now (after a threshold set from the popup); answers once it is done. */
   alertsEvaluate: spec(z.object({}), z.object({ computedAt: z.number() }), 'extension'),
+  /** Rows the dashboard's stock sync staged for the bulk-edit panel of this account and marketplace. */
+  syncStaged: spec(
+    z.object({ account: z.string(), marketplace: z.string() }),
+    z.object({
+      staged: z.nullable(
+        z.object({
+          reconciliationId: z.string(),
+          at: z.number(),
+          rows: z.array(z.object({ sku: z.string(), setTo: z.int().check(z.minimum(0)) })),
+        }),
+      ),
+    }),
+    'page',
+  ),
+  /** Forgets the staged rows once the panel used or dismissed them. */
+  syncStagedClear: spec(z.object({ account: z.string(), marketplace: z.string() }), z.object({}), 'page'),
 };
 
 export type Protocol = typeof PROTOCOL;

@@ -12,6 +12,7 @@ import { type Candidate, confirmationKey, NO_FILTERS, operationSummary, planInpu
 import { type FormKind, OperationForm } from './OperationForm';
 import { PreviewTable } from './PreviewTable';
 import { SelectionPicker, type SelectionState, type Source } from './SelectionPicker';
+import { StagedOffer } from './StagedOffer';
 import { say, type T } from './text';
 import type { PanelData } from './usePanelData';
 
@@ -65,11 +66,11 @@ export function BulkEditView({ t, lang, host, data, marketplace, onRecorded }: P
     () => data.page.filter((c) => marketplace === null || c.listing.marketplace === marketplace),
     [data.page, marketplace],
   );
+  const pageSkus = useMemo(() => new Set(pageOfMarketplace.map((c) => c.listing.sku)), [pageOfMarketplace]);
   const paste = useMemo(() => {
     if (selection.source !== 'paste' || deferredPaste.trim() === '') return null;
-    const skus = new Set(pageOfMarketplace.map((c) => c.listing.sku));
-    return parsePaste(deferredPaste, skus, { maxQuantity: settings.bulk.maxQuantity });
-  }, [selection.source, deferredPaste, pageOfMarketplace, settings.bulk.maxQuantity]);
+    return parsePaste(deferredPaste, pageSkus, { maxQuantity: settings.bulk.maxQuantity });
+  }, [selection.source, deferredPaste, pageSkus, settings.bulk.maxQuantity]);
 
   const selected: readonly Candidate[] = useMemo(() => {
     switch (selection.source) {
@@ -141,6 +142,15 @@ export function BulkEditView({ t, lang, host, data, marketplace, onRecorded }: P
 
   return (
     <div className="sw-view">
+      <StagedOffer
+        t={t}
+        host={host}
+        pageSkus={pageSkus}
+        onUse={(text) => {
+          setSelection((s) => ({ ...s, source: 'paste', paste: text }));
+          setKind('pasted');
+        }}
+      />
       <SelectionPicker
         t={t}
         lang={lang}

@@ -88,6 +88,13 @@ export interface ApplyRequest {
   rows: ApplyRow[];
 }
 
+/** "Stage as bulk edit" from the dashboard: MSKUs with the quantity to set each to. */
+export interface StagedFromSync {
+  reconciliationId: string;
+  at: number;
+  rows: Array<{ sku: string; setTo: number }>;
+}
+
 export interface PanelHost {
   lang: Language;
   settings: Settings;
@@ -111,6 +118,10 @@ export interface PanelHost {
   apply?(request: ApplyRequest, onProgress: (progress: Progress) => void): Promise<ApplyReport>;
   /** Stops an apply before its next row. */
   cancelApply?(): void;
+  /** Rows the dashboard's stock sync staged for this account and marketplace; absent where none can be. */
+  stagedFromSync?(): Promise<StagedFromSync | null>;
+  /** Forgets the staged rows (used or dismissed). */
+  clearStagedFromSync?(): Promise<void>;
   /** Starts a download of the given bytes (the page's own download mechanics). */
   download(filename: string, mimeType: string, bytes: Uint8Array): void;
   close(): void;

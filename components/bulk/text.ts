@@ -2,11 +2,12 @@ import { apply } from '@/lib/i18n/catalog/apply';
 import { bulk } from '@/lib/i18n/catalog/bulk';
 import { common } from '@/lib/i18n/catalog/common';
 import { panel } from '@/lib/i18n/catalog/panel';
+import { syncStaged } from '@/lib/i18n/catalog/syncStaged';
 import { createTranslator, type Params, type Translate } from '@/lib/i18n/core';
 import type { Language } from '@/lib/i18n/types';
 
 /** Only the catalogs the panel shows: the on-demand bundle does not carry the dashboard's text. */
-export const PANEL_CATALOG = { ...common, ...bulk, ...panel, ...apply };
+export const PANEL_CATALOG = { ...common, ...bulk, ...panel, ...apply, ...syncStaged };
 
 export type PanelKey = Extract<keyof typeof PANEL_CATALOG, string>;
 export type T = Translate<PanelKey>;

@@ -12,6 +12,7 @@ import { ImportSection } from './import/ImportSection';
 import { Overview } from './Overview';
 import { parseRoute, type Route, SECTIONS, type Section } from './route';
 import { SettingsEditor } from './SettingsEditor';
+import { SyncSection } from './sync/SyncSection';
 
 const NAV_LABEL: Record<Section, DashboardKey> = {
   overview: 'dashboard.nav.overview',
@@ -21,6 +22,7 @@ const NAV_LABEL: Record<Section, DashboardKey> = {
   findings: 'findings.nav',
   alerts: 'alertSettings.nav',
   import: 'import.nav',
+  sync: 'syncUi.nav',
   data: 'history.nav.data',
   settings: 'dashboard.nav.settings',
 };
@@ -66,6 +68,7 @@ export function Dashboard() {
         {section === 'findings' && <FindingsSection t={t} lang={lang} settings={loaded.settings} />}
         {section === 'alerts' && <AlertsSection skuKey={route.skuKey} t={t} lang={lang} settings={loaded.settings} />}
         {section === 'import' && <ImportSection t={t} lang={lang} settings={loaded.settings} />}
+        {section === 'sync' && <SyncSection t={t} lang={lang} settings={loaded.settings} />}
         {section === 'data' && <DataSection t={t} lang={lang} settings={loaded.settings} />}
         {section === 'settings' && <SettingsEditor loaded={loaded} t={t} />}
       </main>

@@ -7,6 +7,8 @@ import { findings } from '@/lib/i18n/catalog/findings';
 import { history } from '@/lib/i18n/catalog/history';
 import { imports } from '@/lib/i18n/catalog/imports';
 import { reports } from '@/lib/i18n/catalog/reports';
+import { sync } from '@/lib/i18n/catalog/sync';
+import { syncUi } from '@/lib/i18n/catalog/syncUi';
 
 /** Everything the dashboard shows; each later section adds its catalog here. */
 export const dashboardCatalog = {
@@ -19,5 +21,7 @@ export const dashboardCatalog = {
   ...imports,
   ...alertSettings,
   ...batches,
+  ...sync,
+  ...syncUi,
 };
 export type DashboardKey = Extract<keyof typeof dashboardCatalog, string>;

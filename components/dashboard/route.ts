@@ -11,6 +11,7 @@ export const SECTIONS = [
   'findings',
   'alerts',
   'import',
+  'sync',
   'data',
   'settings',
 ] as const;

@@ -67,6 +67,13 @@ export function createPanelHost(source: PanelSource): PanelHost {
       // later batch may have remembered newer ones since.
       await sendRequest('bulkUpdateBatch', { batch });
     },
+    async stagedFromSync() {
+      if (!marketplace) return null;
+      return (await sendRequest('syncStaged', { account, marketplace })).staged;
+    },
+    async clearStagedFromSync() {
+      if (marketplace) await sendRequest('syncStagedClear', { account, marketplace });
+    },
     download(filename, mimeType, bytes) {
       const blob = new Blob([bytes as BlobPart], { type: mimeType });
       const url = URL.createObjectURL(blob);

@@ -9,6 +9,7 @@ import { knownListings, listBatches, recordBatch, storeContext } from './bulk';
 import { knownImageResults, muteFinding } from './compliance';
 import { backgroundImages, imageUrls } from './images';
 import { journalFinish, journalRow, journalStart } from './journal';
+import { clearStaged, readStaged } from './sync-staged';
 
 /**
  * The background's answers. Nothing here lives in module state that a restart would lose:
@@ -110,5 +111,10 @@ export function createHandlers(instance: { startedAt: number; version: string })
       return {};
     },
     alertsEvaluate: async () => ({ computedAt: (await requestAlertEvaluation(0)).computedAt }),
+    syncStaged: async ({ account, marketplace }) => ({ staged: await readStaged(await store(), account, marketplace) }),
+    syncStagedClear: async ({ account, marketplace }) => {
+      await clearStaged(await store(), account, marketplace);
+      return {};
+    },
   };
 }

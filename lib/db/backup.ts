@@ -18,6 +18,7 @@ import {
   PeriodSalesRecordSchema,
   ReportListingRecordSchema,
 } from './validate-reports';
+import { ColumnMappingRecordSchema, ReconciliationRecordSchema, SkuMapRecordSchema } from './validate-sync';
 
 /**
  * One file with everything: settings and every stored record. Derived data (none yet) is left
@@ -41,6 +42,9 @@ const STORES = [
   'fbaDetail',
   'reportListings',
   'imports',
+  'reconciliations',
+  'skuMaps',
+  'columnMappings',
 ] as const;
 type BackedUpStore = (typeof STORES)[number];
 
@@ -66,6 +70,10 @@ export const BackupSchema = z.object({
     fbaDetail: z._default(z.array(FbaDetailRecordSchema), []),
     reportListings: z._default(z.array(ReportListingRecordSchema), []),
     imports: z._default(z.array(ImportLogRecordSchema), []),
+    // Added in database version 4 (stock sync).
+    reconciliations: z._default(z.array(ReconciliationRecordSchema), []),
+    skuMaps: z._default(z.array(SkuMapRecordSchema), []),
+    columnMappings: z._default(z.array(ColumnMappingRecordSchema), []),
   }),
 });
 export type Backup = z.infer<typeof BackupSchema>;
@@ -188,6 +196,9 @@ export async function restoreBackup(db: DB, backup: Backup): Promise<void> {
     for (const record of backup.stores.fbaDetail) keep(tx.objectStore('fbaDetail').put(record));
     for (const record of backup.stores.reportListings) keep(tx.objectStore('reportListings').put(record));
     for (const record of backup.stores.imports) keep(tx.objectStore('imports').put(record));
+    for (const record of backup.stores.reconciliations) keep(tx.objectStore('reconciliations').put(record));
+    for (const record of backup.stores.skuMaps) keep(tx.objectStore('skuMaps').put(record));
+    for (const record of backup.stores.columnMappings) keep(tx.objectStore('columnMappings').put(record));
     await Promise.all(requests);
   } catch (error) {
     try {

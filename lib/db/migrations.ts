@@ -39,6 +39,13 @@ export const STEPS: Record<number, Step> = {
     const imports = db.createObjectStore('imports', { keyPath: 'id' });
     imports.createIndex('by-at', 'at');
   },
+  4: (db) => {
+    const reconciliations = db.createObjectStore('reconciliations', { keyPath: 'id' });
+    reconciliations.createIndex('by-marketplace', ['account', 'marketplace']);
+    reconciliations.createIndex('by-created', 'createdAt');
+    db.createObjectStore('skuMaps', { keyPath: 'account' });
+    db.createObjectStore('columnMappings', { keyPath: 'signature' });
+  },
 };
 
 export function upgrade(db: UpgradeDB, oldVersion: number, newVersion: number | null, tx: UpgradeTx): void {

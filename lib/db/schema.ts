@@ -25,8 +25,14 @@ export type {
   OrderLinesRecordV3 as OrderLinesRecord,
   PeriodSalesRecordV3 as PeriodSalesRecord,
   ReportListingRecordV3 as ReportListingRecord,
-  ShelfwiseDBv3 as ShelfwiseDB,
 } from './schemas/v3';
+export type {
+  ColumnMappingRecordV4 as ColumnMappingRecord,
+  ExplainedNoteV4 as ExplainedNote,
+  ReconciliationRecordV4 as ReconciliationRecord,
+  ShelfwiseDBv4 as ShelfwiseDB,
+  SkuMapRecordV4 as SkuMapRecord,
+} from './schemas/v4';
 
 export const DB_NAME = 'shelfwise';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;

@@ -19,6 +19,8 @@ import { panel } from '@/lib/i18n/catalog/panel';
 import { popup } from '@/lib/i18n/catalog/popup';
 import { reports } from '@/lib/i18n/catalog/reports';
 import { sync } from '@/lib/i18n/catalog/sync';
+import { syncStaged } from '@/lib/i18n/catalog/syncStaged';
+import { syncUi } from '@/lib/i18n/catalog/syncUi';
 import { velocity } from '@/lib/i18n/catalog/velocity';
 import { createTranslator, formatDate, formatNumber, resolveLanguage } from '@/lib/i18n/core';
 import { type Catalog, LANGUAGES } from '@/lib/i18n/types';
@@ -43,6 +45,8 @@ const CATALOGS: Record<string, Catalog> = {
   pageChecks,
   imports,
   sync,
+  syncUi,
+  syncStaged,
 };
 
 function placeholders(text: string): string[] {

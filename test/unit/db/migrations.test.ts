@@ -33,6 +33,18 @@ const PERIOD = {
   importedAt: T0,
 };
 
+const RECONCILIATION = {
+  id: 'r1',
+  account: 'Acme',
+  marketplace: 'US',
+  createdAt: T0,
+  fileName: 'stock.csv',
+  tolerance: {},
+  counts: { differs: 1, 'only-file': 0, 'only-amazon': 0, matches: 0, fba: 0 },
+  differences: [{ id: 'd1', category: 'differs' as const, sku: 'A', fileQuantity: 3, amazonQuantity: 4, delta: -1 }],
+  explained: { d1: { note: 'counted twice', at: T0 } },
+};
+
 describe('database migrations', () => {
   it('has a step for every version up to the current one', () => {
     for (let version = 1; version <= DB_VERSION; version++)
@@ -45,6 +57,7 @@ describe('database migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'batches',
       'changes',
+      'columnMappings',
       'fbaDetail',
       'imports',
       'meta',
@@ -53,10 +66,15 @@ describe('database migrations', () => {
       'orderDays',
       'orderLines',
       'periodSales',
+      'reconciliations',
       'remembered',
       'reportListings',
+      'skuMaps',
       'skus',
     ]);
+    expect([...db.transaction('reconciliations').store.indexNames].sort()).toEqual(['by-created', 'by-marketplace']);
+    expect(db.transaction('skuMaps').store.keyPath).toBe('account');
+    expect(db.transaction('columnMappings').store.keyPath).toBe('signature');
     expect([...db.transaction('changes').store.indexNames].sort()).toEqual(['by-at', 'by-batch', 'by-key-at']);
     expect([...db.transaction('imports').store.indexNames]).toEqual(['by-at']);
     expect(db.transaction('periodSales').store.keyPath).toEqual(['key', 'measure', 'from', 'to']);
@@ -76,12 +94,17 @@ describe('database migrations', () => {
         await old.put('remembered' as never, { key: 'r', quantity: 7, at: T0, batchId: 'b1' } as never);
         await old.put('batches' as never, BATCH as never);
       }
+      if (from >= 3) {
+        // Version 3's own stores.
+        await old.put('periodSales' as never, PERIOD as never);
+      }
       const before = {
         skus: await old.getAll('skus'),
         observations: await old.getAll('observations'),
         changes: await old.getAll('changes'),
         remembered: from >= 2 ? await old.getAll('remembered' as never) : [],
         batches: from >= 2 ? await old.getAll('batches' as never) : [],
+        periodSales: from >= 3 ? await old.getAll('periodSales' as never) : [],
       };
       expect(before.changes.length).toBeGreaterThan(0);
       old.close();
@@ -93,12 +116,22 @@ describe('database migrations', () => {
       expect(await db.getAll('changes')).toEqual(before.changes);
       expect(await db.getAll('remembered')).toEqual(before.remembered);
       expect(await db.getAll('batches')).toEqual(before.batches);
+      expect(await db.getAll('periodSales')).toEqual(before.periodSales);
       // The stores later versions added work.
       await db.put('remembered', { key: 'k', quantity: 5, at: T0, batchId: 'b' });
       expect(await db.get('remembered', 'k')).toMatchObject({ quantity: 5 });
       await db.put('orderCoverage', { key: 'Acme\u001fUS', account: 'Acme', marketplace: 'US', spans: [] });
       await db.put('periodSales', PERIOD);
       expect(await db.getAll('periodSales')).toEqual([PERIOD]);
+      await db.put('skuMaps', { account: 'Acme', entries: [{ local: 'L1', msku: 'A' }], updatedAt: T0 });
+      await db.put('columnMappings', {
+        signature: '2-x',
+        headers: ['a', 'b'],
+        mapping: { sku: 0, quantity: 1 },
+        at: T0,
+      });
+      await db.put('reconciliations', RECONCILIATION);
+      expect(await db.getAllFromIndex('reconciliations', 'by-marketplace', ['Acme', 'US'])).toEqual([RECONCILIATION]);
       db.close();
     });
   }
