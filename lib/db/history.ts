@@ -79,7 +79,10 @@ export async function skuTimeline(db: DB, key: string, since: number): Promise<S
     tx.objectStore('skus').get(key),
     observations.openCursor(IDBKeyRange.bound([key, -Infinity], [key, since], false, true), 'prev'),
     observations.getAll(IDBKeyRange.bound([key, since], [key, Infinity])),
-    tx.objectStore('changes').index('by-key-at').getAll(IDBKeyRange.bound([key, since], [key, Infinity])),
+    tx
+      .objectStore('changes')
+      .index('by-key-at')
+      .getAll(IDBKeyRange.bound([key, since], [key, Infinity])),
   ]);
   await tx.done;
   if (!sku) return undefined;
