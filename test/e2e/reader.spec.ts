@@ -113,6 +113,8 @@ test('rows re-rendered by the page after Save all are decorated once, and the sa
 }) => {
   const page = await context.newPage();
   await page.goto(fixture('current-en').url);
+  // The current page renders its rows after load: count them once they are there.
+  await expect(page.locator(ROW).first()).toBeVisible();
   await expectOneDecorationPerRow(page, 'current', await page.locator(ROW).count());
   const row = page.locator('[data-sku="LUM-MUG-350-BLU"]:not([data-shelfwise])');
   const before = await row.elementHandle();
@@ -133,6 +135,7 @@ test('rows re-rendered by the page after Save all are decorated once, and the sa
 test('the legacy page saves with decorations present', async ({ context, site, pageErrors }) => {
   const page = await context.newPage();
   await page.goto(fixture('legacy-en').url);
+  await expect(page.locator('tr.mt-row').first()).toBeVisible();
   await expectOneDecorationPerRow(page, 'legacy', await page.locator('tr.mt-row').count());
   const row = page.locator(`tr[id="${legacyRowId('LH-MUG-350-BLU')}"]`);
   const before = await row.elementHandle();
