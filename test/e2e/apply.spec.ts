@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { panelTranslator } from '../../components/bulk/text';
 import { fixture, legacyRowId, loadTruth } from '../fixtures/registry';
 import { expect, seriousAxeViolations, test } from './harness';
@@ -54,6 +54,24 @@ async function confirmFindings(dialog: Locator, zh = false): Promise<void> {
   await expect(dialog.getByRole('table').first()).toBeVisible();
   const findings = dialog.getByRole('checkbox', { name: zh ? /我已了解这些问题/ : /I have seen these findings/ });
   if (await findings.count()) await findings.check();
+}
+
+/** current-en with `skus` ticked on the page, the panel open on `kind` `amount`, findings confirmed. */
+async function planOnCurrentPage(
+  context: BrowserContext,
+  skus: readonly string[],
+  kind: string,
+  amount: string,
+): Promise<{ page: Page; dialog: Locator }> {
+  const page = await context.newPage();
+  await page.goto(fixture('current-en').url);
+  await expect(page.locator('[data-shelfwise="row"]').first()).toBeVisible();
+  for (const sku of skus) await tickCurrent(page, sku);
+  const dialog = await openPanel(page);
+  await dialog.getByLabel('Operation', { exact: true }).selectOption(kind);
+  await dialog.getByLabel('Amount', { exact: true }).fill(amount);
+  await confirmFindings(dialog);
+  return { page, dialog };
 }
 
 function truthQuantity(name: string, sku: string): number {
@@ -203,14 +221,7 @@ test.describe('when Seller Central limits requests', () => {
     serviceWorker,
   }) => {
     test.setTimeout(120_000);
-    const page = await context.newPage();
-    await page.goto(fixture('current-en').url);
-    await expect(page.locator('[data-shelfwise="row"]').first()).toBeVisible();
-    for (const sku of MFN) await tickCurrent(page, sku);
-    const dialog = await openPanel(page);
-    await dialog.getByLabel('Operation', { exact: true }).selectOption('set');
-    await dialog.getByLabel('Amount', { exact: true }).fill('9');
-    await confirmFindings(dialog);
+    const { dialog } = await planOnCurrentPage(context, MFN, 'set', '9');
     await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
 
     // The page says it; Shelfwise says what it is doing about it and when it tries again.
@@ -235,14 +246,7 @@ test.describe('when a save fails', () => {
     serviceWorker,
   }) => {
     test.setTimeout(240_000);
-    const page = await context.newPage();
-    await page.goto(fixture('current-en').url);
-    await expect(page.locator('[data-shelfwise="row"]').first()).toBeVisible();
-    await tickCurrent(page, MFN[0] ?? '');
-    const dialog = await openPanel(page);
-    await dialog.getByLabel('Operation', { exact: true }).selectOption('set');
-    await dialog.getByLabel('Amount', { exact: true }).fill('11');
-    await confirmFindings(dialog);
+    const { dialog } = await planOnCurrentPage(context, [MFN[0] ?? ''], 'set', '11');
     await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
     await expect(dialog.getByText(/Trying again in \d+ s/)).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
@@ -261,14 +265,7 @@ test('a row whose quantity moved after the preview is held with the recomputed v
   site,
 }) => {
   const [moved, steady] = [MFN[0] ?? '', MFN[2] ?? ''];
-  const page = await context.newPage();
-  await page.goto(fixture('current-en').url);
-  await expect(page.locator('[data-shelfwise="row"]').first()).toBeVisible();
-  for (const sku of [moved, steady]) await tickCurrent(page, sku);
-  const dialog = await openPanel(page);
-  await dialog.getByLabel('Operation', { exact: true }).selectOption('add');
-  await dialog.getByLabel('Amount', { exact: true }).fill('10');
-  await confirmFindings(dialog);
+  const { page, dialog } = await planOnCurrentPage(context, [moved, steady], 'add', '10');
 
   // Meanwhile a colleague changes the first row on the page and saves it (an order, a recount).
   // The modal dialog makes the page inert, so the colleague's edit and Save all happen from script.
@@ -313,14 +310,7 @@ test('closing the tab mid-run leaves an interrupted batch with every row account
   openExtensionPage,
 }) => {
   site.setSave('ok', 4_000);
-  const page = await context.newPage();
-  await page.goto(fixture('current-en').url);
-  await expect(page.locator('[data-shelfwise="row"]').first()).toBeVisible();
-  for (const sku of MFN) await tickCurrent(page, sku);
-  const dialog = await openPanel(page);
-  await dialog.getByLabel('Operation', { exact: true }).selectOption('set');
-  await dialog.getByLabel('Amount', { exact: true }).fill('2');
-  await confirmFindings(dialog);
+  const { page, dialog } = await planOnCurrentPage(context, MFN, 'set', '2');
   await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(dialog.getByText('Saving through the page’s Save all…')).toBeVisible();
   await page.close();
@@ -397,14 +387,7 @@ test('rows no longer on the page when Apply runs (the page moved on to page 2) a
   site,
   serviceWorker,
 }) => {
-  const page = await context.newPage();
-  await page.goto(fixture('current-en').url);
-  await expect(page.locator('[data-shelfwise="row"]').first()).toBeVisible();
-  for (const sku of MFN.slice(0, 2)) await tickCurrent(page, sku);
-  const dialog = await openPanel(page);
-  await dialog.getByLabel('Operation', { exact: true }).selectOption('set');
-  await dialog.getByLabel('Amount', { exact: true }).fill('9');
-  await confirmFindings(dialog);
+  const { page, dialog } = await planOnCurrentPage(context, MFN.slice(0, 2), 'set', '9');
 
   // The page re-renders other listings in place (its own pagination, no navigation).
   await page.evaluate(() =>
@@ -435,14 +418,7 @@ test('a service-worker restart in the middle of an apply loses no journal entry'
   restartWorker,
 }) => {
   site.setSave('ok', 3_000);
-  const page = await context.newPage();
-  await page.goto(fixture('current-en').url);
-  await expect(page.locator('[data-shelfwise="row"]').first()).toBeVisible();
-  for (const sku of MFN) await tickCurrent(page, sku);
-  const dialog = await openPanel(page);
-  await dialog.getByLabel('Operation', { exact: true }).selectOption('set');
-  await dialog.getByLabel('Amount', { exact: true }).fill('4');
-  await confirmFindings(dialog);
+  const { dialog } = await planOnCurrentPage(context, MFN, 'set', '4');
   await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(dialog.getByText('Saving through the page’s Save all…')).toBeVisible();
   await restartWorker();
