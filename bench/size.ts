@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { EXTENSION_DIR } from '../test/support/browser';
 import { type Benchmark, figure } from './types';
 
 /**
@@ -11,7 +13,7 @@ import { type Benchmark, figure } from './types';
 export const contentScriptSize: Benchmark = {
   name: 'content-script-size',
   async run() {
-    const script = readFileSync('.output/chrome-mv3/content-scripts/inventory.js');
+    const script = readFileSync(join(EXTENSION_DIR, 'content-scripts/inventory.js'));
     const size = gzipSync(script, { level: 9 }).length / 1024;
     const react = await build({
       stdin: {

@@ -4,14 +4,17 @@ import { AlertListSchema } from './alerts/list';
 import { BatchRecordSchema } from './db/validate';
 import { LANGUAGES } from './i18n/types';
 import { isSellerCentralHost } from './marketplaces';
+import { ENVELOPE_TAG, type ErrorCode, MessagingError, openEnvelope } from './messaging-client';
 import { ImageCheckResultSchema, RowBadgesSchema } from './model/badges';
 import { ListingSchema, PageReadSchema } from './model/listing';
 
+export { type ErrorCode, MessagingError, sendRequest } from './messaging-client';
+
 /**
  * Typed requests between the content script, the extension pages and the background.
- * Every message is parsed with zod on arrival, on both sides: the background answers a
- * malformed or unexpected message with an error, never a crash, and a caller never trusts an
- * answer it has not parsed.
+ * The background parses every request with zod and answers a malformed or unexpected one with an
+ * error, never a crash; it checks its own answers too before sending them. Callers send through
+ * messaging-client.ts, which carries no schemas.
  */
 
 /** Who may send a request: `page` = content scripts on Seller Central and extension pages; `extension` = extension pages only. */
@@ -184,32 +187,19 @@ export type RequestType = keyof Protocol;
 export type RequestOf<T extends RequestType> = z.output<Protocol[T]['request']>;
 export type ResponseOf<T extends RequestType> = z.output<Protocol[T]['response']>;
 
-const ENVELOPE_TAG = 'shelfwise/1';
-
+/**
+ * `json` carries the payload as one JSON string (how Shelfwise's own callers send, see
+ * messaging-client.ts); the answer then goes back as a string too. `payload` (an object) is
+ * accepted as well.
+ */
 const RequestEnvelope = z.object({
   tag: z.literal(ENVELOPE_TAG),
   type: z.string(),
-  payload: z.unknown(),
+  payload: z.optional(z.unknown()),
+  json: z.optional(z.string()),
 });
 
-const ErrorCode = z.enum(['bad-request', 'forbidden', 'unknown-type', 'failed']);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-
-const ResponseEnvelope = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: ErrorCode, message: z.string() }) }),
-]);
-type ResponseEnvelope = z.infer<typeof ResponseEnvelope>;
-
-export class MessagingError extends Error {
-  constructor(
-    readonly code: ErrorCode | 'no-answer' | 'bad-response',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MessagingError';
-  }
-}
+type ResponseEnvelope = { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
 
 function describeIssues(error: z.core.$ZodError): string {
   return error.issues
@@ -218,27 +208,12 @@ function describeIssues(error: z.core.$ZodError): string {
     .join('; ');
 }
 
-/** Sends a request to the background and returns its parsed answer, or throws MessagingError. */
-export async function sendRequest<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
-  const spec = PROTOCOL[type];
-  const checked = spec.request.safeParse(payload);
-  if (!checked.success) throw new MessagingError('bad-request', `${type}: ${describeIssues(checked.error)}`);
-  let raw: unknown;
-  try {
-    raw = await browser.runtime.sendMessage({ tag: ENVELOPE_TAG, type, payload: checked.data });
-  } catch (error) {
-    // The worker was stopped mid-call or the extension was reloaded under the page.
-    throw new MessagingError('no-answer', error instanceof Error ? error.message : String(error));
-  }
-  return parseResponse(type, raw);
-}
-
+/**
+ * An answer checked against the protocol, for answers that did not come from Shelfwise's own
+ * background (whose handler validates every answer before sending it; sendRequest trusts those).
+ */
 export function parseResponse<T extends RequestType>(type: T, raw: unknown): ResponseOf<T> {
-  const envelope = ResponseEnvelope.safeParse(raw);
-  if (!envelope.success)
-    throw new MessagingError('bad-response', `${type}: the background's answer was not understood`);
-  if (!envelope.data.ok) throw new MessagingError(envelope.data.error.code, envelope.data.error.message);
-  const data = PROTOCOL[type].response.safeParse(envelope.data.data);
+  const data = PROTOCOL[type].response.safeParse(openEnvelope(type, raw));
   if (!data.success) throw new MessagingError('bad-response', `${type}: ${describeIssues(data.error)}`);
   return data.data as ResponseOf<T>;
 }
@@ -293,7 +268,15 @@ export function createMessageHandler(handlers: Handlers, identity: Identity) {
     if (!audience) return fail('forbidden', 'Shelfwise answers only its own pages and Seller Central tabs.');
     const envelope = RequestEnvelope.safeParse(raw);
     if (!envelope.success) return fail('bad-request', 'Not a Shelfwise request.');
-    const { type, payload } = envelope.data;
+    const { type, json } = envelope.data;
+    let payload = envelope.data.payload;
+    if (json !== undefined) {
+      try {
+        payload = JSON.parse(json);
+      } catch {
+        return fail('bad-request', 'The request is not valid JSON.');
+      }
+    }
     if (!Object.hasOwn(PROTOCOL, type)) return fail('unknown-type', `Unknown request type: ${type.slice(0, 80)}`);
     const key = type as RequestType;
     const spec = PROTOCOL[key];
@@ -325,7 +308,10 @@ export function listenForRequests(handlers: Handlers): void {
   });
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => {
     if (!raw || typeof raw !== 'object' || (raw as { tag?: unknown }).tag !== ENVELOPE_TAG) return false;
-    void handle(raw, sender).then(sendResponse);
+    const asJson = typeof (raw as { json?: unknown }).json === 'string';
+    void handle(raw, sender).then((answer) =>
+      sendResponse(answer.ok && asJson && 'data' in answer ? { ok: true, json: JSON.stringify(answer.data) } : answer),
+    );
     return true;
   });
 }

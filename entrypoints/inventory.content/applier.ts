@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ApplyRequest } from '@/components/bulk/host';
 import { type ApplyReport, applyBatch, type Journal, type PageOps, type Progress } from '@/lib/bulk/apply';
-import { sendRequest } from '@/lib/messaging';
+import { sendRequest } from '@/lib/messaging-client';
 import type { Generation } from '@/lib/model/listing';
 import type { PageContext } from '@/lib/page/read';
 import { enterValue, findRowBySku, pressSaveAll, quantityEditor, saveState } from '@/lib/page/write';

@@ -1,4 +1,4 @@
-import { sendRequest } from '@/lib/messaging';
+import { sendRequest } from '@/lib/messaging-client';
 import type { ComplianceBadgeData, FindingView, RowBadges, VelocityBadgeData } from '@/lib/model/badges';
 import { OWN_ATTRIBUTE } from './notice';
 
@@ -29,17 +29,34 @@ function onDocumentKey(event: KeyboardEvent): void {
   }
 }
 
+const BADGE_SELECTOR = `button[${OWN_ATTRIBUTE}="velocity"], button[${OWN_ATTRIBUTE}="compliance"]`;
+
+/**
+ * One capturing listener for every badge on the page instead of one per badge: a 1,000-row page
+ * would otherwise add two thousand listeners. Capturing at the document also keeps the row's own
+ * click handlers (selection, navigation) from seeing a click on a badge.
+ */
 function onDocumentClick(event: MouseEvent): void {
-  if (!openPopover) return;
-  const target = event.target as Node;
-  if (openPopover.popover.contains(target) || openPopover.badge.contains(target)) return;
+  const target = event.target instanceof Element ? event.target : null;
+  const badge = target?.closest<HTMLButtonElement>(BADGE_SELECTOR);
+  if (badge) {
+    event.stopPropagation();
+    event.preventDefault();
+    const wasOpen = openPopover?.badge === badge;
+    closePopover(false);
+    const decoration = badge.parentElement;
+    if (!wasOpen && decoration) showPopover(decoration, badge);
+    return;
+  }
+  if (!openPopover || !target) return;
+  if (openPopover.popover.contains(target)) return;
   closePopover(false);
 }
 
-let listening = false;
+const listening = new WeakSet<Document>();
 function listenOnce(doc: Document): void {
-  if (listening) return;
-  listening = true;
+  if (listening.has(doc)) return;
+  listening.add(doc);
   doc.addEventListener('keydown', onDocumentKey, true);
   doc.addEventListener('click', onDocumentClick, true);
 }
@@ -51,35 +68,56 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
   return node;
 }
 
-function badgeButton(decoration: HTMLElement, kind: 'velocity' | 'compliance'): HTMLButtonElement {
-  let badge = decoration.querySelector<HTMLButtonElement>(`[${OWN_ATTRIBUTE}="${kind}"]`);
-  if (!badge) {
-    const doc = decoration.ownerDocument;
-    badge = element(doc, 'button', `shelfwise-badge shelfwise-badge-${kind}`);
-    badge.type = 'button';
-    badge.setAttribute(OWN_ATTRIBUTE, kind);
-    badge.setAttribute('aria-expanded', 'false');
-    badge.setAttribute('aria-haspopup', 'dialog');
-    badge.addEventListener('click', (event) => {
-      // The row's own click handlers (selection, navigation) must not see our clicks.
-      event.stopPropagation();
-      event.preventDefault();
-      const wasOpen = openPopover?.badge === badge;
-      closePopover(false);
-      if (!wasOpen && badge) showPopover(decoration, badge);
-    });
-    decoration.append(badge);
+/** A decoration's two badges, kept so an update never searches the row. */
+const badgesOf = new WeakMap<HTMLElement, { velocity: HTMLButtonElement; compliance: HTMLButtonElement }>();
+
+/** Both badges built once per document and cloned for every row: cheaper than building each. */
+const templates = new WeakMap<Document, HTMLElement>();
+
+function badgeTemplate(doc: Document): HTMLElement {
+  let template = templates.get(doc);
+  if (!template) {
+    template = doc.createElement('div');
+    for (const kind of ['velocity', 'compliance'] as const) {
+      const badge = element(doc, 'button', `shelfwise-badge shelfwise-badge-${kind}`);
+      badge.type = 'button';
+      badge.setAttribute(OWN_ATTRIBUTE, kind);
+      badge.setAttribute('aria-expanded', 'false');
+      badge.setAttribute('aria-haspopup', 'dialog');
+      template.append(badge);
+    }
+    templates.set(doc, template);
   }
-  return badge;
+  return template;
 }
 
+function badgePair(decoration: HTMLElement) {
+  const known = badgesOf.get(decoration);
+  if (known?.velocity.parentElement === decoration && known.compliance.parentElement === decoration) return known;
+  const doc = decoration.ownerDocument;
+  listenOnce(doc);
+  let velocity = decoration.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="velocity"]`);
+  let compliance = decoration.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="compliance"]`);
+  if (!velocity || !compliance) {
+    velocity?.remove();
+    compliance?.remove();
+    const clone = badgeTemplate(doc).cloneNode(true) as HTMLElement;
+    velocity = clone.firstElementChild as HTMLButtonElement;
+    compliance = clone.lastElementChild as HTMLButtonElement;
+    decoration.append(velocity, compliance);
+  }
+  const pair = { velocity, compliance };
+  badgesOf.set(decoration, pair);
+  return pair;
+}
+
+/** What each badge shows, to build its popover when it is opened (never before). */
 const popovers = new WeakMap<HTMLElement, (doc: Document) => HTMLElement>();
 
 function showPopover(decoration: HTMLElement, badge: HTMLButtonElement): void {
   const build = popovers.get(badge);
   if (!build) return;
   const doc = decoration.ownerDocument;
-  listenOnce(doc);
   const popover = build(doc);
   popover.setAttribute(OWN_ATTRIBUTE, 'popover');
   popover.setAttribute('role', 'dialog');
@@ -176,9 +214,22 @@ function compliancePopover(data: ComplianceBadgeData) {
   };
 }
 
+/** Unmuted findings that block a listing, and the rest: for the page's summary. */
+export function severityCounts(data: RowBadges['compliance']): { block: number; warn: number } {
+  let block = 0;
+  for (const finding of data.findings) if (!finding.muted && finding.severity === 'block') block++;
+  return { block, warn: data.issues - block };
+}
+
+/** The data each badge was last drawn from: an unchanged answer costs no DOM work at all. */
+const drawn = new WeakMap<HTMLElement, RowBadges>();
+
 /** Puts (or updates) both badges into a decoration. */
 export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
-  const velocity = badgeButton(decoration, 'velocity');
+  const { velocity, compliance } = badgePair(decoration);
+  if (drawn.get(velocity) === data) return;
+  drawn.set(velocity, data);
+
   velocity.dataset.perDay = data.velocity.perDay;
   velocity.dataset.daysOfCover = data.velocity.daysOfCover;
   velocity.dataset.level = data.velocity.level;
@@ -187,14 +238,11 @@ export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
   velocity.title = `${data.velocity.label} · ${data.velocity.levelText}`;
   popovers.set(velocity, velocityPopover(data.velocity));
 
-  const compliance = badgeButton(decoration, 'compliance');
   compliance.dataset.issues = String(data.compliance.issues);
   compliance.dataset.severity = data.compliance.severity;
-  // Per severity, for the page's summary next to the Bulk edit button.
-  let block = 0;
-  for (const finding of data.compliance.findings) if (!finding.muted && finding.severity === 'block') block++;
-  compliance.dataset.block = String(block);
-  compliance.dataset.warn = String(data.compliance.issues - block);
+  const counts = severityCounts(data.compliance);
+  compliance.dataset.block = String(counts.block);
+  compliance.dataset.warn = String(counts.warn);
   if (data.compliance.image) compliance.dataset.image = data.compliance.image;
   else delete compliance.dataset.image;
   compliance.textContent = `${SEVERITY_MARK[data.compliance.severity]} ${data.compliance.text}`;

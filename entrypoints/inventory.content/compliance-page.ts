@@ -1,8 +1,9 @@
 import { createTranslator, type Language, type Translate } from '@/lib/i18n';
 import { pageChecks } from '@/lib/i18n/catalog/page-checks';
-import { sendRequest } from '@/lib/messaging';
+import { sendRequest } from '@/lib/messaging-client';
 import type { RowBadges } from '@/lib/model/badges';
 import type { Listing } from '@/lib/model/listing';
+import { severityCounts } from './badges';
 import { OWN_ATTRIBUTE } from './notice';
 
 /**
@@ -22,6 +23,8 @@ export interface CompliancePageOptions {
   lang: () => Language | undefined;
   /** The rows the session has read. */
   rows: () => Iterable<CompliancePageRow>;
+  /** The badge data a SKU's rows show now, if any has arrived. */
+  badges: (sku: string) => RowBadges | undefined;
   /** Asks the background for these listings' badges; the answer comes back through onBadges. */
   request: (listings: Listing[]) => void;
   setTimeout: (callback: () => void, ms: number) => number;
@@ -37,11 +40,13 @@ const DELAYS_MS = [1500, 3000, 5000, 8000] as const;
 const MAX_IDLE_ROUNDS = 6;
 const SEVERITY_MARK = { block: '✕', warn: '▲', ok: '✓' } as const;
 const SUMMARY_DELAY_MS = 150;
+const SUMMARY_MAX_WAIT_MS = 1000;
 
 export class CompliancePage {
   private readonly pending = new Set<string>();
   private timer: number | undefined;
   private summaryTimer: number | undefined;
+  private summaryDue: number | undefined;
   private idleRounds = 0;
   private stopped = false;
   private translator: { lang: Language; t: Translate<Extract<keyof typeof pageChecks, string>> } | undefined;
@@ -58,14 +63,20 @@ export class CompliancePage {
     }
     if (progressed) this.idleRounds = 0;
     this.schedule();
-    // Badges arrive once per batch of rows while the page scrolls in (a dozen times on a long
-    // page), and the summary counts every badge on the page: drawn once the burst settles.
-    if (this.summaryTimer === undefined) {
-      this.summaryTimer = this.options.setTimeout(() => {
+    // Badges arrive once per batch of rows while the page scrolls in (a dozen or more times on a
+    // long page), and the summary counts every row on the page: drawn once the burst settles, and at
+    // least every SUMMARY_MAX_WAIT_MS while it goes on.
+    const now = Date.now();
+    this.summaryDue ??= now + SUMMARY_MAX_WAIT_MS;
+    if (this.summaryTimer !== undefined) this.options.clearTimeout(this.summaryTimer);
+    this.summaryTimer = this.options.setTimeout(
+      () => {
         this.summaryTimer = undefined;
+        this.summaryDue = undefined;
         if (!this.stopped) this.renderSummary();
-      }, SUMMARY_DELAY_MS);
-    }
+      },
+      Math.max(0, Math.min(SUMMARY_DELAY_MS, this.summaryDue - now)),
+    );
   }
 
   stop(): void {
@@ -122,15 +133,21 @@ export class CompliancePage {
     const lang = this.options.lang();
     const bulk = doc.querySelector(`[${OWN_ATTRIBUTE}="bulk-edit"]`);
     if (!lang || !bulk) return;
+    const start = performance.now();
     let block = 0;
     let warn = 0;
     let pending = 0;
     let rows = 0;
-    for (const badge of doc.querySelectorAll<HTMLElement>(`[${OWN_ATTRIBUTE}="compliance"]`)) {
+    // Counted from the data the badges were drawn from, over the rows on the page now.
+    for (const row of this.options.rows()) {
+      if (!row.listing || !row.element.isConnected) continue;
+      const badges = this.options.badges(row.sku);
+      if (!badges) continue;
+      const counts = severityCounts(badges.compliance);
       rows++;
-      block += Number(badge.dataset.block) || 0;
-      warn += Number(badge.dataset.warn) || 0;
-      if (badge.dataset.image === 'pending') pending++;
+      block += counts.block;
+      warn += counts.warn;
+      if (badges.compliance.image === 'pending') pending++;
     }
     let summary = doc.querySelector<HTMLButtonElement>(`[${OWN_ATTRIBUTE}="compliance-summary"]`);
     const state = `${lang}|${block}|${warn}|${pending}|${rows}`;
@@ -163,5 +180,6 @@ export class CompliancePage {
     summary.dataset.warn = String(warn);
     summary.dataset.pending = String(pending);
     summary.dataset.state = state;
+    performance.measure('shelfwise:summary', { start, end: performance.now() });
   }
 }

@@ -1,7 +1,7 @@
 import type { ApplyRequest, BatchRecord, KnownListing, PageRow, PanelHost, StoreContext } from '@/components/bulk/host';
 import type { ApplyReport, Progress } from '@/lib/bulk/apply';
 import type { Language } from '@/lib/i18n/types';
-import { sendRequest } from '@/lib/messaging';
+import { sendRequest } from '@/lib/messaging-client';
 import { skuKey } from '@/lib/model/keys';
 import type { Listing } from '@/lib/model/listing';
 import type { Settings } from '@/lib/settings/schema';

@@ -8,29 +8,47 @@ import type { SessionView } from './session';
  * It shows what Shelfwise read, normalised — channel and state, with the page's reasons — so the
  * seller can see at a glance that the row was understood; the badges of later features go inside.
  */
+
+/** Each row's decoration and what its chip says, so a row read again is not searched or redrawn. */
+const decorations = new WeakMap<Element, { decoration: HTMLElement; chip: HTMLElement; drawn: string }>();
+/** A decoration built once per document and cloned for every row: cheaper than building each. */
+const templates = new WeakMap<Document, HTMLElement>();
+
+function template(doc: Document): HTMLElement {
+  let found = templates.get(doc);
+  if (!found) {
+    found = doc.createElement('div');
+    found.setAttribute(OWN_ATTRIBUTE, 'row');
+    found.className = 'shelfwise-row';
+    const chip = doc.createElement('span');
+    chip.setAttribute(OWN_ATTRIBUTE, 'state');
+    chip.className = 'shelfwise-chip';
+    found.append(chip);
+    templates.set(doc, found);
+  }
+  return found;
+}
+
 export function renderRowDecoration(reading: RowReading, view: SessionView): HTMLElement | undefined {
   const listing = reading.listing;
   if (!listing) return undefined;
+  const row = reading.element;
+  let entry = decorations.get(row);
+  if (!entry || entry.decoration.parentElement === null || !row.contains(entry.decoration)) {
+    const existing = row.querySelector<HTMLElement>(`[${OWN_ATTRIBUTE}="row"]`);
+    const decoration = existing ?? (template(row.ownerDocument).cloneNode(true) as HTMLElement);
+    let chip = decoration.querySelector<HTMLElement>(`[${OWN_ATTRIBUTE}="state"]`);
+    if (!chip) {
+      chip = row.ownerDocument.createElement('span');
+      chip.setAttribute(OWN_ATTRIBUTE, 'state');
+      chip.className = 'shelfwise-chip';
+      decoration.prepend(chip);
+    }
+    if (!existing) decorationHost(row).append(decoration);
+    entry = { decoration, chip, drawn: '' };
+    decorations.set(row, entry);
+  }
   const { t } = view;
-  let decoration = findDecoration(reading.element);
-  if (!decoration) {
-    decoration = reading.element.ownerDocument.createElement('div');
-    decoration.setAttribute(OWN_ATTRIBUTE, 'row');
-    decoration.className = 'shelfwise-row';
-    decorationHost(reading.element).append(decoration);
-  }
-  decoration.setAttribute('data-sku', listing.sku);
-  decoration.lang = view.lang === 'zh_CN' ? 'zh-CN' : 'en';
-
-  let chip = decoration.querySelector<HTMLElement>(`[${OWN_ATTRIBUTE}="state"]`);
-  if (!chip) {
-    chip = reading.element.ownerDocument.createElement('span');
-    chip.setAttribute(OWN_ATTRIBUTE, 'state');
-    chip.className = 'shelfwise-chip';
-    decoration.prepend(chip);
-  }
-  chip.dataset.channel = listing.channel;
-  chip.dataset.state = listing.state;
   const words = listing.isParent
     ? [t('row.parent')]
     : [
@@ -38,11 +56,23 @@ export function renderRowDecoration(reading: RowReading, view: SessionView): HTM
         t(`state.${listing.state}`),
         ...listing.reasons.map((reason) => t(`reason.${reason}`)),
       ];
-  chip.textContent = words.join(' · ');
-  return decoration;
+  const lang = view.lang === 'zh_CN' ? 'zh-CN' : 'en';
+  const drawn = `${listing.sku}\n${lang}\n${listing.channel}\n${listing.state}\n${words.join(' · ')}`;
+  if (entry.drawn !== drawn) {
+    const { decoration, chip } = entry;
+    decoration.setAttribute('data-sku', listing.sku);
+    decoration.lang = lang;
+    chip.dataset.channel = listing.channel;
+    chip.dataset.state = listing.state;
+    chip.textContent = words.join(' · ');
+    entry.drawn = drawn;
+  }
+  return entry.decoration;
 }
 
 /** The row's decoration, wherever the page moved it within the row. */
 export function findDecoration(row: Element): HTMLElement | null {
+  const known = decorations.get(row)?.decoration;
+  if (known?.parentElement && row.contains(known)) return known;
   return row.querySelector<HTMLElement>(`[${OWN_ATTRIBUTE}="row"]`);
 }

@@ -2,13 +2,20 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browserUiLanguage, createTranslator, type Language, resolveLanguage, type Translate } from '@/lib/i18n';
 import { common } from '@/lib/i18n/catalog/common';
 import { page as pageCatalog } from '@/lib/i18n/catalog/page';
-import { sendRequest } from '@/lib/messaging';
+import { sendRequest } from '@/lib/messaging-client';
 import type { RowBadges } from '@/lib/model/badges';
 import { DEFAULT_ACCOUNT } from '@/lib/model/keys';
 import type { Generation, Listing } from '@/lib/model/listing';
 import { detectPage } from '@/lib/page/detect';
 import { observeRows, type RowObserver } from '@/lib/page/observe';
-import { findRowElements, type PageContext, type RowReading, readPageContext, readRow } from '@/lib/page/read';
+import {
+  findRowElements,
+  type PageContext,
+  type RowReading,
+  readPageContext,
+  readRow,
+  readRows,
+} from '@/lib/page/read';
 import { addToTally, emptyTally, verdict } from '@/lib/page/recognise';
 import { isRowTicked } from '@/lib/page/selection';
 import { loadSettings, watchSettings } from '@/lib/settings';
@@ -32,6 +39,9 @@ export interface SessionView {
   context: PageContext;
 }
 
+/** Reading time per task before the rest of the queue waits for the next one (decorating follows). */
+const READ_SLICE_MS = 6;
+
 function isOwn(node: Node): boolean {
   const element = node instanceof Element ? node : node.parentElement;
   return !!element?.closest(`[${OWN_ATTRIBUTE}]`);
@@ -52,8 +62,10 @@ export class InventorySession {
     doc: () => this.doc,
     lang: () => this.view?.lang,
     rows: () => this.rows.values(),
+    badges: (sku) => this.badges.get(sku)?.data,
     request: (listings) => this.requestBadges(listings),
-    setTimeout: (callback, ms) => this.ctx.setTimeout(callback, ms),
+    // Plain timers: stop() clears them, and the context's timers keep a listener per call.
+    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
     clearTimeout: (id) => clearTimeout(id),
   });
   private tally = emptyTally();
@@ -102,7 +114,7 @@ export class InventorySession {
     this.ensureStyle();
 
     const start = performance.now();
-    const readings = findRowElements(this.doc, generation).map((row) => readRow(row, context));
+    const readings = readRows(findRowElements(this.doc, generation), context);
     // The page's data was fetched after navigation start: that is when these rows were current.
     if (!this.accept(readings, performance.timeOrigin)) return;
     performance.measure('shelfwise:initial', { start, end: performance.now() });
@@ -165,14 +177,48 @@ export class InventorySession {
     this.doc.head.append(style);
   }
 
+  /** Rows waiting to be read, in the order they arrived. */
+  private readonly queue = new Set<Element>();
+  private draining = false;
+
   private onRows(elements: Element[]): void {
     if (this.stopped || !this.view) return;
-    const context = this.view.context;
-    // Read every row first, then write: interleaving layout reads and DOM writes thrashes.
+    for (const element of elements) this.queue.add(element);
+    if (this.draining) return;
+    this.draining = true;
+    // A task of our own, not the page's: the page renders new rows and lays them out in its own
+    // tasks, and work added to those would make them long ones. A plain timer: drain() checks that
+    // the session still runs, and the context's timers keep a listener per call for the page's life.
+    setTimeout(() => this.drain(), 0);
+  }
+
+  /**
+   * Reads and decorates queued rows for at most a slice of time, then yields to the page and goes
+   * on in the next task: a thousand rows arriving at once never become one long task.
+   */
+  private drain(): void {
+    this.draining = false;
+    const view = this.view;
+    if (this.stopped || !view) {
+      this.queue.clear();
+      return;
+    }
     const start = performance.now();
-    const readings = elements.map((row) => readRow(row, context));
-    this.accept(readings, Date.now());
+    const readings: RowReading[] = [];
+    for (const element of this.queue) {
+      this.queue.delete(element);
+      if (!element.isConnected) continue;
+      // The first row of each slice is walked in full, so class names not met before are learned.
+      readings.push(readRow(element, view.context, { thorough: readings.length === 0 }));
+      if (readings.length % 8 === 0 && performance.now() - start > READ_SLICE_MS) break;
+    }
+    // Read every row first, then write: interleaving layout reads and DOM writes thrashes.
+    if (readings.length) this.accept(readings, Date.now());
     performance.measure('shelfwise:batch', { start, end: performance.now() });
+    if (this.queue.size > 0 && !this.draining) {
+      this.draining = true;
+      setTimeout(() => this.drain(), 0);
+    }
   }
 
   /** Tallies, decorates and sends a batch; returns false when the page turned out unrecognised. */
@@ -194,14 +240,17 @@ export class InventorySession {
       this.giveUp();
       return false;
     }
+    // Each listing serialised once: it is compared with what was sent and what the badges were for.
+    const json = new Map<RowReading, string>();
     for (const reading of readings) {
       if (!reading.listing) continue;
+      const serialised = JSON.stringify(reading.listing);
+      json.set(reading, serialised);
       const decoration = renderRowDecoration(reading, view);
       const cached = this.badges.get(reading.sku);
-      if (decoration && cached && cached.listing === JSON.stringify(reading.listing))
-        renderBadges(decoration, cached.data);
+      if (decoration && cached && cached.listing === serialised) renderBadges(decoration, cached.data);
     }
-    this.send(readings, renderedAt);
+    this.send(readings, json, renderedAt);
     return true;
   }
 
@@ -268,9 +317,9 @@ export class InventorySession {
   }
 
   /** Puts badge data on every connected row of its SKU and remembers it for re-rendered rows. */
-  private applyBadges(all: RowBadges[], listings: Listing[]): void {
+  private applyBadges(all: RowBadges[], listings: Listing[], serialised?: ReadonlyMap<string, string>): void {
     const start = performance.now();
-    const bySku = new Map(listings.map((l) => [l.sku, JSON.stringify(l)]));
+    const bySku = serialised ?? new Map(listings.map((l) => [l.sku, JSON.stringify(l)]));
     const answered = new Set<string>();
     for (const data of all) {
       const listing = bySku.get(data.sku);
@@ -323,18 +372,19 @@ export class InventorySession {
     if (paused || !this.view || !this.generation) return;
     this.sent.clear();
     const context = this.view.context;
-    const readings = findRowElements(this.doc, this.generation).map((row) => readRow(row, context));
+    const readings = readRows(findRowElements(this.doc, this.generation), context);
     this.accept(readings, Date.now());
   }
 
-  private send(readings: RowReading[], renderedAt: number): void {
+  private send(readings: RowReading[], serialised: ReadonlyMap<RowReading, string>, renderedAt: number): void {
     const view = this.view;
     if (!view || !this.generation || this.ingestPaused) return;
     const listings: Listing[] = [];
     const badgesOnly: Listing[] = [];
+    const sentJson = new Map<string, string>();
     for (const reading of readings) {
       if (!reading.listing) continue;
-      const json = JSON.stringify(reading.listing);
+      const json = serialised.get(reading) ?? JSON.stringify(reading.listing);
       const hasBadges = this.badges.get(reading.sku)?.listing === json;
       // A row the seller is editing shows unsaved numbers (not the listing's state), and nothing is
       // recorded where the marketplace is unknown: such rows only get their badges.
@@ -347,6 +397,7 @@ export class InventorySession {
         continue;
       }
       this.sent.set(reading.sku, json);
+      sentJson.set(reading.sku, json);
       listings.push(reading.listing);
     }
     this.requestBadges(badgesOnly);
@@ -363,7 +414,7 @@ export class InventorySession {
       listings,
       lang: view.lang,
     })
-      .then(({ badges }) => this.applyBadges(badges, listings))
+      .then(({ badges }) => this.applyBadges(badges, listings, sentJson))
       .catch((error: unknown) => {
         // Nothing is lost: the next visit reads the page again. Forget these so a retry sends them.
         for (const listing of listings) this.sent.delete(listing.sku);

@@ -6,15 +6,22 @@
 
 export function text(element: Element | null | undefined): string {
   if (!element) return '';
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const raw = element.textContent ?? '';
+  // Most texts need no change: testing is cheaper than building the same string again.
+  return UNTIDY.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
 }
+
+/** Whitespace that `text` would change: at either end, doubled, or other than a plain space. */
+const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 
 /** What a `kat-label` shows: its `emphasis` / `text` attributes carry the visible words. */
 export function katLabelText(element: Element): string {
-  const parts = [element.getAttribute('emphasis'), element.getAttribute('text'), text(element)].filter(
-    (part): part is string => !!part && part.trim() !== '',
-  );
-  return [...new Set(parts.map((p) => p.trim()))].join(' ');
+  const words: string[] = [];
+  for (const part of [element.getAttribute('emphasis'), element.getAttribute('text'), text(element)]) {
+    const word = part?.trim();
+    if (word && !words.includes(word)) words.push(word);
+  }
+  return words.join(' ');
 }
 
 /** The inner `<input>` of a `kat-input` (open shadow root), if the page exposes it. */
@@ -49,11 +56,11 @@ export function isChecked(element: Element): boolean {
 export function displayedText(element: Element): string {
   if (element.localName === 'kat-label') return katLabelText(element);
   if (element.localName === 'kat-input') return katInputValue(element).value;
+  const shown = text(element);
+  if (shown !== '') return shown;
+  // Katal labels may carry their words only in attributes.
   const labels = element.querySelectorAll('kat-label');
-  if (labels.length > 0 && text(element) === '') {
-    return [...labels].map(katLabelText).join(' ');
-  }
-  return text(element);
+  return labels.length > 0 ? [...labels].map(katLabelText).join(' ') : '';
 }
 
 /** Outermost elements of a selection: nested matches (a `[data-sku]` inside a `[data-sku]`) are dropped. */

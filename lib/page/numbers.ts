@@ -24,6 +24,8 @@ function toHalfWidth(text: string): string {
     .replace(/\uFFE5/g, '¥');
 }
 
+const PLAIN_DIGITS = /^\d{1,15}$/;
+
 /** A space used as a thousands separator: only directly between digits, before a group of three. */
 const GROUP_SPACE = /(\d)[\u0020\u00A0\u202F\u2009\u2007](?=\d{3}(?!\d))/g;
 
@@ -33,6 +35,8 @@ const GROUP_SPACE = /(\d)[\u0020\u00A0\u202F\u2009\u2007](?=\d{3}(?!\d))/g;
  */
 export function parsePageNumber(text: string | null | undefined, mark: DecimalMark): number | undefined {
   if (text == null) return undefined;
+  // Most figures on a page are plain digits: no need for the full parse.
+  if (PLAIN_DIGITS.test(text)) return Number(text);
   let s = toHalfWidth(text).trim();
   // Currency symbols and ISO codes before or after the number (`$`, `€`, `¥`, `￥` via half-width, `US$`, `EUR`, `円`).
   s = s.replace(/^(?:[A-Z]{1,3}\s?)?[$€£¥₹₩]|[$€£¥₹₩]$|\b[A-Z]{3}\b|円|元/g, '').trim();

@@ -27,7 +27,7 @@ export function findRowBySku(
         )
       : findRowElements(doc, generation);
   for (const element of candidates) {
-    const reading = readRow(element, context);
+    const reading = readRow(element, context, { thorough: true });
     if (reading.sku === sku) return reading;
   }
   return undefined;

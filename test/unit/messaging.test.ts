@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
 import { createMessageHandler, type Identity, MessagingError, parseResponse, type Sender } from '@/lib/messaging';
+import { openEnvelope } from '@/lib/messaging-client';
 
 const identity: Identity = { extensionId: 'shelfwise-id', extensionOrigin: 'chrome-extension://shelfwise-id/' };
 const fromPopup: Sender = { id: 'shelfwise-id', url: 'chrome-extension://shelfwise-id/popup.html' };
@@ -46,6 +47,19 @@ describe('background message handler', () => {
   ])('answers a malformed message (%s) with bad-request', async (_label, raw) => {
     const answer = await handler()(raw, fromPopup);
     expect(answer).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('reads a payload sent as one JSON string, and refuses a string that is not JSON', async () => {
+    const handle = handler();
+    const good = await handle({ tag: 'shelfwise/1', type: 'openDashboard', json: '{"section":42}' }, fromPopup);
+    expect(good).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('section') },
+    });
+    const ping = await handle({ tag: 'shelfwise/1', type: 'ping', json: '{}' }, fromPopup);
+    expect(ping).toEqual({ ok: true, data: { version: '1.2.3', startedAt: 1234 } });
+    const broken = await handle({ tag: 'shelfwise/1', type: 'ping', json: '{"section":' }, fromPopup);
+    expect(broken).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
   it('answers an unknown type with unknown-type, including prototype names', async () => {
@@ -94,6 +108,19 @@ describe('caller side', () => {
     ['data of the wrong shape', { ok: true, data: { version: 1 } }],
   ])('throws a MessagingError on %s', (_label, raw) => {
     expect(() => parseResponse('ping', raw)).toThrow(MessagingError);
+  });
+
+  it('reads an answer sent as one JSON string', () => {
+    expect(parseResponse('ping', { ok: true, json: '{"version":"1.0.0","startedAt":5}' })).toEqual({
+      version: '1.0.0',
+      startedAt: 5,
+    });
+    expect(() => parseResponse('ping', { ok: true, json: '{"version":1}' })).toThrow(MessagingError);
+    expect(() => openEnvelope('ping', { ok: true, json: '{"version"' })).toThrow(MessagingError);
+    expect(openEnvelope('ping', { ok: true, json: '{"version":1}' })).toEqual({ version: 1 });
+    expect(() => openEnvelope('ping', { ok: false, error: { code: 'made-up', message: 'x' } })).toThrow(
+      /not understood/,
+    );
   });
 
   it('rethrows the background error code', () => {

@@ -50,6 +50,7 @@ function harness(skus: string[]) {
     doc: () => doc,
     lang: () => 'en',
     rows: () => rows,
+    badges: () => undefined,
     request: (listings) => asked.push(listings.map((l) => l.sku)),
     setTimeout: (callback, ms) => {
       const id = nextId++;
