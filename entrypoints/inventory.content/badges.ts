@@ -221,14 +221,23 @@ export function severityCounts(data: RowBadges['compliance']): { block: number; 
   return { block, warn: data.issues - block };
 }
 
-/** The data each badge was last drawn from: an unchanged answer costs no DOM work at all. */
-const drawn = new WeakMap<HTMLElement, RowBadges>();
+/**
+ * The data each badge pair was last drawn from, serialised: the background answers again for rows
+ * whose image is still being checked, and an unchanged answer must cost no DOM work at all.
+ */
+const drawn = new WeakMap<HTMLElement, { data: RowBadges; json: string }>();
 
 /** Puts (or updates) both badges into a decoration. */
 export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
   const { velocity, compliance } = badgePair(decoration);
-  if (drawn.get(velocity) === data) return;
-  drawn.set(velocity, data);
+  const last = drawn.get(velocity);
+  if (last?.data === data) return;
+  const json = JSON.stringify(data);
+  if (last?.json === json) {
+    last.data = data;
+    return;
+  }
+  drawn.set(velocity, { data, json });
 
   velocity.dataset.perDay = data.velocity.perDay;
   velocity.dataset.daysOfCover = data.velocity.daysOfCover;
