@@ -5,6 +5,7 @@ import { CSV_TYPE, toCsv } from '@/lib/export/csv';
 import { allChanges, type ChangeQuery, type PageCursor, queryChanges } from '@/lib/history/changes';
 import { changeColumns } from '@/lib/history/export';
 import type { Language } from '@/lib/i18n';
+import type { Settings } from '@/lib/settings';
 import { ChangesTable } from './ChangesTable';
 import { datedName, saveFile } from './files';
 import type { T } from './labels';
@@ -38,10 +39,11 @@ type Status = { kind: 'exported'; count: number; file: string } | { kind: 'error
 interface Props {
   t: T;
   lang: Language;
+  settings: Settings;
 }
 
 /** Every change, newest first, filtered and paged; the filtered rows can be exported as CSV. */
-export function ChangesSection({ t, lang }: Props) {
+export function ChangesSection({ t, lang, settings }: Props) {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // The cursor each visited page started at: "Older" pushes, "Newer" pops.
@@ -85,7 +87,7 @@ export function ChangesSection({ t, lang }: Props) {
     try {
       const rows = await allChanges(await store(), query);
       const file = datedName('shelfwise-changes', 'csv');
-      saveFile([toCsv(changeColumns(t), rows)], CSV_TYPE, file);
+      saveFile([toCsv(changeColumns(t, settings.erp), rows)], CSV_TYPE, file);
       setStatus({ kind: 'exported', count: rows.length, file });
     } catch (error) {
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -187,7 +189,13 @@ export function ChangesSection({ t, lang }: Props) {
       )}
       {page.state === 'ready' && page.value.rows.length > 0 && (
         <>
-          <ChangesTable rows={page.value.rows} caption={t('history.changes.caption')} t={t} lang={lang} />
+          <ChangesTable
+            rows={page.value.rows}
+            caption={t('history.changes.caption')}
+            t={t}
+            lang={lang}
+            erp={settings.erp}
+          />
           <nav className="pager" aria-label={t('history.changes.paging')}>
             <button type="button" disabled={trail.length === 1} onClick={() => setTrail((c) => c.slice(0, -1))}>
               {t('history.changes.newer')}

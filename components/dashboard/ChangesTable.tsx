@@ -1,5 +1,7 @@
 import type { ChangeRecord } from '@/lib/db/schema';
+import { changeKindLabel } from '@/lib/history/kind';
 import type { Language } from '@/lib/i18n';
+import type { Settings } from '@/lib/settings';
 import { batchLabel, marketplaceTime, quantity, signed, type T } from './labels';
 import { historyHash } from './route';
 
@@ -12,10 +14,12 @@ interface Props {
   showSku?: boolean;
   /** Hide the caption where a heading right above already says it. */
   captionHidden?: boolean;
+  /** The ERP settings: external changes of the SKUs it manages are named ERP syncs. */
+  erp?: Settings['erp'];
 }
 
 /** Changes as a table; the SKU links to its history. */
-export function ChangesTable({ rows, caption, t, lang, showSku = true, captionHidden = false }: Props) {
+export function ChangesTable({ rows, caption, t, lang, showSku = true, captionHidden = false, erp }: Props) {
   // Only FBA receipts and vanished shipments move stock in transit; the column appears when one did.
   const inbound = rows.some((change) => change.inboundDelta !== undefined);
   return (
@@ -49,7 +53,7 @@ export function ChangesTable({ rows, caption, t, lang, showSku = true, captionHi
               {showSku && <td>{change.marketplace}</td>}
               <td>{marketplaceTime(change.at, change.marketplace, lang)}</td>
               <td>
-                <span className={`kind kind-${change.kind}`}>{t(`history.kind.${change.kind}`)}</span>
+                <span className={`kind kind-${change.kind}`}>{changeKindLabel(t, change.kind, change.key, erp)}</span>
               </td>
               <td>{t(`history.origin.${change.origin}`)}</td>
               <td className="number">{quantity(change.before, lang, t)}</td>

@@ -63,7 +63,7 @@ export function Dashboard() {
       <main>
         {section === 'overview' && <Overview t={t} lang={lang} settings={loaded.settings} />}
         {section === 'history' && <HistorySection skuKey={route.skuKey} t={t} lang={lang} settings={loaded.settings} />}
-        {section === 'changes' && <ChangesSection t={t} lang={lang} />}
+        {section === 'changes' && <ChangesSection t={t} lang={lang} settings={loaded.settings} />}
         {section === 'batches' && <BatchesSection t={t} lang={lang} />}
         {section === 'findings' && <FindingsSection t={t} lang={lang} settings={loaded.settings} />}
         {section === 'alerts' && <AlertsSection skuKey={route.skuKey} t={t} lang={lang} settings={loaded.settings} />}

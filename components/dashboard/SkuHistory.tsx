@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { salesHistory, skuTimeline } from '@/lib/db/history';
 import { store } from '@/lib/db/open';
 import { chartData } from '@/lib/history/chart';
+import { changeKindLabel } from '@/lib/history/kind';
 import type { Language } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
 import { DAY_MS } from '@/lib/time';
@@ -91,7 +92,14 @@ export function SkuHistory({ skuKey, t, lang, settings }: Props) {
       </div>
       <section aria-labelledby={chartHeadingId}>
         <h4 id={chartHeadingId}>{t('history.chart.heading')}</h4>
-        <StockChart data={chart} sku={sku.sku} timeZone={timeZone} t={t} lang={lang} />
+        <StockChart
+          data={chart}
+          sku={sku.sku}
+          timeZone={timeZone}
+          t={t}
+          lang={lang}
+          externalLabel={changeKindLabel(t, 'external', skuKey, settings.erp)}
+        />
       </section>
       {velocity && <VelocityFigures velocity={velocity} t={t} lang={lang} headingId={velocityHeadingId} />}
       <section aria-labelledby={changesHeadingId}>
@@ -104,6 +112,7 @@ export function SkuHistory({ skuKey, t, lang, settings }: Props) {
             t={t}
             lang={lang}
             showSku={false}
+            erp={settings.erp}
           />
         ) : (
           <p>{t('history.chart.nothingMarked')}</p>

@@ -13,6 +13,8 @@ interface Props {
   timeZone: string;
   t: T;
   lang: Language;
+  /** What an external change is called for this SKU (its ERP's sync, where the ERP manages it). */
+  externalLabel?: string;
 }
 
 const HEIGHT = 320;
@@ -76,10 +78,6 @@ function shapedPoints(shape: Shape, size: number): uPlot.Series.Points.PathBuild
   };
 }
 
-function markerLabel(kind: MarkerKind, t: T): string {
-  return t(`history.kind.${kind}`);
-}
-
 /** Tick labels in the marketplace's time, as fine as the tick spacing: times within a day, days, or months. */
 function axisDates(timeZone: string, lang: Language) {
   const make = (options: Intl.DateTimeFormatOptions) =>
@@ -98,7 +96,7 @@ function axisDates(timeZone: string, lang: Language) {
  * table behind a toggle. The canvas itself is hidden from assistive technology, which gets the same
  * information from the text.
  */
-export function StockChart({ data, sku, timeZone, t, lang }: Props) {
+export function StockChart({ data, sku, timeZone, t, lang, externalLabel }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [showTable, setShowTable] = useState(false);
   const summaryId = useId();
@@ -112,9 +110,11 @@ export function StockChart({ data, sku, timeZone, t, lang }: Props) {
       sales: t('history.chart.sales'),
       stockAxis: t('history.chart.stockAxis'),
       salesAxis: t('history.chart.salesAxis'),
-      markers: Object.fromEntries(MARKER_KINDS.map((k) => [k, markerLabel(k, t)])) as Record<MarkerKind, string>,
+      markers: Object.fromEntries(
+        MARKER_KINDS.map((k) => [k, k === 'external' && externalLabel ? externalLabel : t(`history.kind.${k}`)]),
+      ) as Record<MarkerKind, string>,
     }),
-    [t],
+    [t, externalLabel],
   );
 
   useEffect(() => {
@@ -266,7 +266,9 @@ export function StockChart({ data, sku, timeZone, t, lang }: Props) {
         </button>
       </figcaption>
       <div id={tableId} hidden={!showTable}>
-        {showTable && <StockTable data={data} sku={sku} timeZone={timeZone} t={t} lang={lang} />}
+        {showTable && (
+          <StockTable data={data} sku={sku} timeZone={timeZone} t={t} lang={lang} externalLabel={externalLabel} />
+        )}
       </div>
     </figure>
   );

@@ -9,10 +9,12 @@ interface Props {
   timeZone: string;
   t: T;
   lang: Language;
+  /** What an external change is called for this SKU (its ERP's sync, where the ERP manages it). */
+  externalLabel?: string;
 }
 
 /** The chart's points as tables: every recorded state with the changes found there, and sales per day. */
-export function StockTable({ data, sku, timeZone, t, lang }: Props) {
+export function StockTable({ data, sku, timeZone, t, lang, externalLabel }: Props) {
   return (
     <div className="stock-table">
       <div className="table-scroll">
@@ -39,7 +41,11 @@ export function StockTable({ data, sku, timeZone, t, lang }: Props) {
                 {data.has.inbound && <td className="number">{quantity(point.inbound, lang, t)}</td>}
                 <td>
                   {point.changes
-                    .map((change) => `${t(`history.kind.${change.kind}`)} ${signed(change.delta, lang)}`)
+                    .map((change) => {
+                      const kind =
+                        change.kind === 'external' && externalLabel ? externalLabel : t(`history.kind.${change.kind}`);
+                      return `${kind} ${signed(change.delta, lang)}`;
+                    })
                     .join(', ')}
                 </td>
               </tr>

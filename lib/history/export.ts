@@ -3,6 +3,8 @@ import type { TableColumn } from '../export/csv';
 import type { HistoryKey } from '../i18n/catalog/history';
 import type { Translate } from '../i18n/core';
 import { marketplaceByCode } from '../marketplaces';
+import type { Settings } from '../settings/schema';
+import { changeKindLabel } from './kind';
 
 /**
  * The changes table as a file. Times are written in each row's marketplace time as
@@ -33,7 +35,8 @@ export function localStamp(at: number, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-export function changeColumns(t: Translate<HistoryKey>): TableColumn<ChangeRecord>[] {
+/** The changes file's columns; `erp` names external changes of ERP-managed SKUs as ERP syncs. */
+export function changeColumns(t: Translate<HistoryKey>, erp?: Settings['erp']): TableColumn<ChangeRecord>[] {
   return [
     { header: t('history.column.sku'), value: (c) => c.sku, sku: true },
     { header: t('history.column.marketplace'), value: (c) => c.marketplace },
@@ -41,7 +44,7 @@ export function changeColumns(t: Translate<HistoryKey>): TableColumn<ChangeRecor
       header: t('history.column.when'),
       value: (c) => localStamp(c.at, marketplaceByCode(c.marketplace)?.timeZone ?? 'UTC'),
     },
-    { header: t('history.column.kind'), value: (c) => t(`history.kind.${c.kind}`) },
+    { header: t('history.column.kind'), value: (c) => changeKindLabel(t, c.kind, c.key, erp) },
     { header: t('history.column.origin'), value: (c) => t(`history.origin.${c.origin}`) },
     { header: t('history.column.before'), value: (c) => c.before },
     { header: t('history.column.after'), value: (c) => c.after },

@@ -224,6 +224,51 @@ test.describe('in an English browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test("an external change of a SKU the seller's ERP keeps in sync is called an ERP sync: table, SKU history, file", async ({
+    context,
+    site,
+    serviceWorker,
+    openExtensionPage,
+    pageErrors,
+  }) => {
+    await serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value }), {
+      schemaVersion: 1,
+      erp: { allManaged: false, managedSkus: [keyOf(RAISED)], name: '店小秘' },
+    });
+    await visitTwice(context, site, serviceWorker);
+    const page = await openExtensionPage('options.html#overview');
+    await page.getByRole('link', { name: 'Changes', exact: true }).click();
+    await expect(changeRow(page, RAISED, 'ERP sync (店小秘)')).toHaveCount(1);
+    await expect(changeRow(page, RAISED, 'External change')).toHaveCount(0);
+    // SKUs the ERP does not manage keep their own words.
+    const other = EXPECTED.find((e) => e.kind === 'sale')!.sku;
+    await expect(changeRow(page, other, 'Sale').first()).toBeVisible();
+
+    await page.getByLabel('Kind of change').selectOption({ label: 'External change' });
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const text = readFileSync((await (await downloading).path())!, 'utf8');
+    const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(rows.data.find((r) => r.SKU === RAISED)?.Kind).toBe('ERP sync (店小秘)');
+
+    const history = await openExtensionPage(`options.html#history/${encodeURIComponent(keyOf(RAISED))}`);
+    await expect(
+      history
+        .getByRole('table', { name: 'Changes of this SKU' })
+        .getByRole('row')
+        .filter({ hasText: 'ERP sync (店小秘)' }),
+    ).toHaveCount(1);
+    await history.getByRole('figure').getByRole('button', { name: 'Show the data as a table' }).click();
+    await expect(history.getByRole('table', { name: `Recorded stock of ${RAISED}` })).toContainText(
+      'ERP sync (店小秘)',
+    );
+    await expectAxeClean(history, 'history of an ERP-managed SKU');
+    expect(pageErrors).toEqual([]);
+  });
+
   test('backup, delete all and restore round-trip the records and settings; a bad file changes nothing', async ({
     context,
     site,

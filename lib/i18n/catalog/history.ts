@@ -17,6 +17,8 @@ export const history = defineCatalog({
 
   'history.kind.sale': { en: 'Sale', zh_CN: '销售' },
   'history.kind.external': { en: 'External change', zh_CN: '外部修改' },
+  'history.kind.erp': { en: 'ERP sync', zh_CN: 'ERP 同步' },
+  'history.kind.erpNamed': { en: 'ERP sync ({name})', zh_CN: 'ERP 同步（{name}）' },
   'history.kind.receipt': { en: 'Receipt', zh_CN: '到货入库' },
   'history.kind.shelfwise': { en: 'Shelfwise edit', zh_CN: 'Shelfwise 修改' },
   'history.kind.adjustment': { en: 'Adjustment', zh_CN: '库存调整' },
