@@ -144,6 +144,8 @@ export interface Timing {
   baseline: number[];
   evaluated: number;
   listed: number;
+  /** Of each `steady` run, the SKUs left out as proven ok and unlisted for the day (alert-skip.ts). */
+  skipped: number[];
 }
 
 /**
@@ -163,6 +165,7 @@ export async function timeEvaluation(options: { name: string; now: number; runs:
   const afterIngest: number[] = [];
   const baseline: number[] = [];
   const basisRead: number[] = [];
+  const skipped: number[] = [];
   const skus = seeded.length ? seeded : catalogue(first.alerts.length);
   const next = random(9);
   // Warm-up: the engine compiles the evaluation's hot paths on the first runs.
@@ -173,8 +176,9 @@ export async function timeEvaluation(options: { name: string; now: number; runs:
     baseline.push(performance.now() - start);
 
     start = performance.now();
-    await evaluateAlerts(db, settings, ++at, env);
+    const outcome = await evaluateAlerts(db, settings, ++at, env);
     steady.push(performance.now() - start);
+    skipped.push(outcome.skipped);
 
     start = performance.now();
     await currentBasis(db, settings, ++at);
@@ -199,6 +203,7 @@ export async function timeEvaluation(options: { name: string; now: number; runs:
     baseline,
     evaluated: list?.evaluated ?? 0,
     listed: list?.total ?? 0,
+    skipped,
   };
 }
 

@@ -14,7 +14,8 @@ import { reportsBenchmark } from './reports';
 import { contentScriptSize } from './size';
 import { storeIngest } from './store';
 import { type Benchmark, type Figure, type FigureInput, figure } from './types';
-import { benchVelocityAccuracy, benchVelocitySpeed } from './velocity';
+import { benchVelocityAccuracy, benchVelocitySeriesSpeed, benchVelocitySpeed } from './velocity';
+import { benchVelocityStore } from './velocity-store';
 
 /** Adapts a library benchmark that reports plain figures. */
 function plain(name: string, run: () => Promise<FigureInput[]>): Benchmark {
@@ -43,6 +44,8 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'alerts-store', run: benchAlertsStore },
   plain('velocity-accuracy', benchVelocityAccuracy),
   plain('velocity-speed', () => benchVelocitySpeed()),
+  plain('velocity-series', () => benchVelocitySeriesSpeed()),
+  plain('velocity-store', () => benchVelocityStore()),
   plain('reconcile', benchReconcile),
   { name: 'reconcile-store', run: benchReconcileStore },
 ];

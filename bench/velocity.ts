@@ -1,6 +1,7 @@
-import { addDays, DAY_MS, type DayKey, startOfDay } from '../lib/time';
+import { addDays, DAY_MS, type DayKey, dayKey, startOfDay } from '../lib/time';
 import { computeVelocity, velocityContext } from '../lib/velocity';
 import type { VelocitySettings } from '../lib/velocity/rate';
+import { seriesFromHistory, velocityFromSeries } from '../lib/velocity/series';
 import type { Observation, SalesHistory, ShelfwiseWrite } from '../lib/velocity/types';
 import type { FigureInput } from './types';
 
@@ -24,10 +25,10 @@ import type { FigureInput } from './types';
 export type BenchFigure = FigureInput;
 
 export const SEEDS = 60;
-const TIME_ZONE = 'America/Los_Angeles';
+export const TIME_ZONE = 'America/Los_Angeles';
 /** The first simulated day: spans the March DST change, so 23-hour days are part of every run. */
 const START_DAY: DayKey = '2026-01-05';
-const SETTINGS: VelocitySettings = {
+export const SETTINGS: VelocitySettings = {
   weights: { d7: 0.4, d14: 0.3, d30: 0.2, d90: 0.1 },
   includeWorkingShipments: false,
 };
@@ -502,6 +503,67 @@ export async function benchVelocitySpeed(skus = 10_000, days = 365): Promise<Ben
       unit: 'ms',
       budget: 200,
       note: `median of 3 after a warm-up; computation only, ${observations.toLocaleString('en-US')} observations in memory`,
+    },
+  ];
+}
+
+/**
+ * Velocity for 10,000 SKUs from their stored day series (lib/velocity/series.ts), computation only,
+ * beside computeVelocity over the same SKUs' observations in the same run. The series are built
+ * first (the store builds them at ingest or at a rebuild) and are not part of the time.
+ */
+export async function benchVelocitySeriesSpeed(skus = 10_000, days = 365): Promise<BenchFigure[]> {
+  const now = startOfDay('2026-11-27', TIME_ZONE) + 15 * 3_600_000;
+  const histories = speedHistories(skus, days, now).map((h) => ({ ...h, visits: h.observations.length }));
+  const lastDay = dayKey(now, TIME_ZONE);
+  const stored = histories.map((h) => seriesFromHistory(h, TIME_ZONE, lastDay));
+  const time = (each: (i: number, context: ReturnType<typeof velocityContext>) => number) => {
+    const started = performance.now();
+    const context = velocityContext(TIME_ZONE, now, SETTINGS);
+    let checksum = 0;
+    for (let i = 0; i < histories.length; i++) checksum += each(i, context);
+    return { ms: performance.now() - started, checksum };
+  };
+  const fromSeries = (i: number, context: ReturnType<typeof velocityContext>) => {
+    const series = stored[i];
+    const v = series ? velocityFromSeries(series, context) : undefined;
+    return (v ?? computeVelocity(histories[i] as SalesHistory, context)).perDay ?? 0;
+  };
+  const fromObservations = (i: number, context: ReturnType<typeof velocityContext>) =>
+    computeVelocity(histories[i] as SalesHistory, context).perDay ?? 0;
+  time(fromSeries);
+  time(fromObservations);
+  const series: number[] = [];
+  const baseline: number[] = [];
+  let difference = 0;
+  for (let run = 0; run < 3; run++) {
+    const a = time(fromSeries);
+    const b = time(fromObservations);
+    series.push(a.ms);
+    baseline.push(b.ms);
+    difference = Math.max(difference, Math.abs(a.checksum - b.checksum));
+  }
+  const bytes = stored.reduce(
+    (sum, s) =>
+      sum +
+      (s
+        ? s.units.byteLength +
+          s.inStock.byteLength +
+          s.outOfStock.byteLength +
+          s.ranOut.byteLength +
+          s.events.byteLength
+        : 0),
+    0,
+  );
+  series.sort((a, b) => a - b);
+  baseline.sort((a, b) => a - b);
+  return [
+    {
+      name: `velocity from day series: ${skus.toLocaleString('en-US')} SKUs`,
+      value: round(series[1] as number),
+      unit: 'ms',
+      baseline: round(baseline[1] as number),
+      note: `median of 3 after a warm-up; computation only; baseline: computeVelocity over the observations in the same run; Σ perDay differs by ${difference.toExponential(1)}; ${round(bytes / skus)} bytes of arrays per SKU`,
     },
   ];
 }

@@ -1,9 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertList } from '@/lib/alerts/list';
+import { readStoredList } from '@/lib/db/alert-list';
+import { store } from '@/lib/db/open';
 import { sendRequest } from '@/lib/messaging';
 
 /** Rows the first screen asks for: a few screens' worth, so it can scroll before the rest arrives. */
 export const FIRST_ROWS = 30;
+
+/**
+ * The list as the last evaluation stored it, read from the extension's own store: no worker to wake,
+ * no answer queued behind another page's request, no 4 MB message for the whole list. The background
+ * answers only when nothing is stored yet (it evaluates first) or the store cannot be opened here.
+ */
+async function fetchList(limit?: number): Promise<AlertList> {
+  try {
+    const stored = await readStoredList(await store(), limit);
+    if (stored) return stored;
+  } catch (error) {
+    console.warn('[Shelfwise] the low-stock list could not be read here; asking the background', error);
+  }
+  return (await sendRequest('alertsList', limit === undefined ? {} : { limit })) as AlertList;
+}
 
 export type ListState =
   | { status: 'loading' }
@@ -22,12 +39,12 @@ export function useAlertList(): { state: ListState; reload: () => Promise<void>;
   const load = useCallback(async () => {
     const mine = ++generation.current;
     try {
-      const head = await sendRequest('alertsList', { limit: FIRST_ROWS });
+      const head = await fetchList(FIRST_ROWS);
       if (mine !== generation.current) return;
-      setState({ status: 'ready', list: head as AlertList });
+      setState({ status: 'ready', list: head });
       if (head.complete) return;
-      const all = await sendRequest('alertsList', {});
-      if (mine === generation.current) setState({ status: 'ready', list: all as AlertList });
+      const all = await fetchList();
+      if (mine === generation.current) setState({ status: 'ready', list: all });
     } catch (error) {
       if (mine === generation.current) {
         setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -37,7 +54,7 @@ export function useAlertList(): { state: ListState; reload: () => Promise<void>;
 
   const whole = useCallback(async () => {
     if (state.status === 'ready' && state.list.complete) return state.list;
-    return (await sendRequest('alertsList', {})) as AlertList;
+    return fetchList();
   }, [state]);
 
   useEffect(() => {

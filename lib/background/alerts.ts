@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { evaluateAll } from '../alerts/evaluate';
 import { type AlertList, firstRows, rowCount } from '../alerts/list';
+import { packList } from '../alerts/list-pack';
 import {
   type Badge,
   badgeFor,
@@ -8,11 +9,11 @@ import {
   decideNotifications,
   localTimeZone,
   type NotifyDecision,
-  parseNotifyMemory,
 } from '../alerts/notify';
 import { POOL_MARKETPLACE } from '../alerts/pool';
 import { type PopupGroup, popupGroups } from '../alerts/popup';
 import type { Alert } from '../alerts/types';
+import { HEAD_KEY, HEAD_ROWS, LIST_KEY, readStoredList, type StoredHead, type StoredList } from '../db/alert-list';
 import type { DB } from '../db/open';
 import { store } from '../db/open';
 import { createTranslator, type Language, resolveLanguage } from '../i18n';
@@ -21,6 +22,8 @@ import { common } from '../i18n/catalog/common';
 import { parseSkuKey } from '../model/keys';
 import { loadSettings, type Settings, watchSettings } from '../settings';
 import { currentBasis, inputsFromBasis, markDirty, SNOOZES_KEY } from './alert-basis';
+import { nextSkipRecord, SKIP_KEY, usableSkips } from './alert-skip';
+import { packNotifyMemory, unpackNotifyMemory } from './basis-pack';
 import { workerUiLanguage } from './ui-language';
 
 /**
@@ -34,30 +37,18 @@ import { workerUiLanguage } from './ui-language';
  * its dirty keys behind for the next evaluation, at the latest the alarm's.
  */
 
-export const LIST_KEY = 'alerts:list';
-export const HEAD_KEY = 'alerts:list-head';
+export { HEAD_KEY, HEAD_ROWS, LIST_KEY };
 export const NOTIFY_KEY = 'alerts:notify';
-/** Rows kept apart for the popup's first screen. */
-export const HEAD_ROWS = 60;
 /** A page delivers its rows in batches as the seller scrolls: evaluate once they have settled. */
 export const INGEST_SETTLE_MS = 1500;
 export const SETTINGS_SETTLE_MS = 300;
 export const ICON_PATH = '/icon/128.png';
 
-/** What the store keeps for the popup: the list (or its first rows) with its summary. */
-interface StoredList {
-  computedAt: number;
-  evaluated: number;
-  total: number;
-  complete: boolean;
-  marketplaces: string[];
-  badge: { low: number; critical: number };
-  groups: PopupGroup[];
-}
-
 export interface EvaluationOutcome {
   computedAt: number;
+  /** The SKUs evaluated this time; `skipped` more were proven ok and unlisted (alert-skip.ts). */
   alerts: Alert[];
+  skipped: number;
   groups: PopupGroup[];
   badge: Badge;
   decision: NotifyDecision;
@@ -78,8 +69,9 @@ function marketplacesOf(groups: readonly PopupGroup[]): string[] {
 
 /**
  * One evaluation of every SKU, its results written to the store: the popup's list, the notification
- * memory, expired snoozes dropped. Touches no browser API, so the benchmark runs it in a page; the
- * caller shows the outcome (showOutcome).
+ * memory, expired snoozes dropped. SKUs an earlier evaluation proved ok and unlisted for the rest of
+ * their marketplace day are left out (alert-skip.ts); the answers are those of evaluating them too.
+ * Touches no browser API, so the benchmark runs it in a page; the caller shows the outcome (showOutcome).
  */
 export async function evaluateAlerts(
   db: DB,
@@ -87,48 +79,54 @@ export async function evaluateAlerts(
   now: number,
   env: EvaluationEnv,
 ): Promise<EvaluationOutcome> {
-  const basis = await currentBasis(db, settings, now, [NOTIFY_KEY]);
-  const inputs = inputsFromBasis(basis.records, settings, basis.snoozes, now);
-  const alerts = evaluateAll(inputs, settings, now, {
+  const basis = await currentBasis(db, settings, now, [NOTIFY_KEY, SKIP_KEY]);
+  const previous = unpackNotifyMemory(basis.extra.get(NOTIFY_KEY));
+  const skip = usableSkips(basis.extra.get(SKIP_KEY), basis, settings, now, previous);
+  const inputs = inputsFromBasis(basis.records, settings, basis.snoozes, now, undefined, skip.skip);
+  const options = {
     pools: settings.alerts.panEuPools,
     backups: settings.alerts.backups,
     safetyStock: settings.alerts.safetyStock,
     feeNotes: basis.feeNotes,
     plans: 'attention',
-  });
+  } as const;
+  const alerts = evaluateAll(inputs, settings, now, options);
+  const skipRecord = nextSkipRecord(basis, skip, alerts, settings, now, options);
   const groups = popupGroups(alerts);
   const badge = badgeFor(alerts);
-  const decision = decideNotifications(
-    parseNotifyMemory(basis.extra.get(NOTIFY_KEY)),
-    alerts,
-    settings.notifications,
-    now,
-    { lang: env.lang, timeZone: env.timeZone },
-  );
+  const decision = decideNotifications(previous, alerts, settings.notifications, now, {
+    lang: env.lang,
+    timeZone: env.timeZone,
+  });
 
   const total = rowCount(groups);
   const summary = {
     computedAt: now,
-    evaluated: alerts.length,
+    evaluated: alerts.length + skip.skip.size,
     total,
     marketplaces: marketplacesOf(groups),
     badge: { low: badge.low, critical: badge.critical },
   };
   const head = firstRows(groups, HEAD_ROWS);
   const liveSnoozes = Object.fromEntries(Object.entries(basis.snoozes).filter(([, until]) => until > now));
-  const tx = db.transaction('meta', 'readwrite');
+  const packed = packList(groups);
+  const memory = packNotifyMemory(decision.memory);
+  // Relaxed, as the ingest: the browser still commits before `done`; only the disk flush is left to
+  // the system, and all of it but the memory is written again by the next evaluation.
+  const tx = db.transaction('meta', 'readwrite', { durability: 'relaxed' });
   await Promise.all([
-    tx.store.put({ key: LIST_KEY, value: { ...summary, complete: true, groups } satisfies StoredList }),
-    tx.store.put({ key: HEAD_KEY, value: { ...summary, ...head } satisfies StoredList }),
+    tx.store.put({ key: LIST_KEY, value: { ...summary, complete: true, packed } satisfies StoredList }),
+    tx.store.put({ key: HEAD_KEY, value: { ...summary, ...head } satisfies StoredHead }),
     // Written before anything is shown: a worker stopped in between loses a notification rather than
     // showing it twice.
-    tx.store.put({ key: NOTIFY_KEY, value: decision.memory }),
+    tx.store.put({ key: NOTIFY_KEY, value: memory }),
     Object.keys(liveSnoozes).length === Object.keys(basis.snoozes).length
       ? Promise.resolve()
       : tx.store.put({ key: SNOOZES_KEY, value: liveSnoozes }),
+    skipRecord ? tx.store.put({ key: SKIP_KEY, value: skipRecord }) : tx.store.delete(SKIP_KEY),
   ]);
   await tx.done;
-  return { computedAt: now, alerts, groups, badge, decision, lang: env.lang };
+  return { computedAt: now, alerts, skipped: skip.skip.size, groups, badge, decision, lang: env.lang };
 }
 
 /** The toolbar badge and the notifications an evaluation decided on. */
@@ -259,17 +257,13 @@ export async function snoozeAlert(db: DB, key: string, until: number | null): Pr
 
 /** The popup's list, or its first `limit` rows; evaluated first when none has been stored yet. */
 export async function alertList(db: DB, limit?: number): Promise<AlertList> {
-  const read = async () => {
-    const key = limit !== undefined && limit <= HEAD_ROWS ? HEAD_KEY : LIST_KEY;
-    return (await db.get('meta', key))?.value as StoredList | undefined;
-  };
-  let stored = await read();
+  let stored = await readStoredList(db, limit);
   if (!stored) {
     await requestAlertEvaluation(0);
-    stored = await read();
+    stored = await readStoredList(db, limit);
   }
-  if (!stored) {
-    return {
+  return (
+    stored ?? {
       computedAt: null,
       evaluated: 0,
       total: 0,
@@ -277,19 +271,8 @@ export async function alertList(db: DB, limit?: number): Promise<AlertList> {
       marketplaces: [],
       badge: { low: 0, critical: 0 },
       groups: [],
-    };
-  }
-  const cut =
-    limit === undefined ? { groups: stored.groups, complete: stored.complete } : firstRows(stored.groups, limit);
-  return {
-    computedAt: stored.computedAt,
-    evaluated: stored.evaluated,
-    total: stored.total,
-    complete: stored.complete && cut.complete,
-    marketplaces: stored.marketplaces,
-    badge: stored.badge,
-    groups: cut.groups,
-  };
+    }
+  );
 }
 
 /**

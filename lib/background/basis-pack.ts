@@ -1,4 +1,6 @@
-import type { AmazonRecommendation } from '../alerts/types';
+import { type NotifyMemory, parseNotifyMemory } from '../alerts/notify';
+import { ALERT_STATES, type AmazonRecommendation, type FeeNote } from '../alerts/types';
+import { labelCodes } from '../db/label-codes';
 import { skuKey } from '../model/keys';
 import type { Channel, ListingState } from '../model/listing';
 import type { Confidence } from '../velocity/types';
@@ -53,18 +55,7 @@ export function packBasis(record: BasisRecord): PackedBasis {
   const { entries, ...rest } = record;
   const count = entries.length;
   const text: string[] = new Array(count * STRINGS);
-  const labels: string[] = [];
-  const codeOf = new Map<string, number>();
-  const code = (label: string): number => {
-    let c = codeOf.get(label);
-    if (c === undefined) {
-      c = labels.length;
-      if (c > 255) throw new Error(`basis-pack: more than 256 distinct labels (${label})`);
-      labels.push(label);
-      codeOf.set(label, c);
-    }
-    return c;
-  };
+  const { labels, code } = labelCodes('basis-pack');
   const codes = new Uint8Array(count * 3);
   const numbers = new Float64Array(count * NUMBERS);
   const amazon: Record<number, AmazonRecommendation> = {};
@@ -125,4 +116,109 @@ export function unpackBasis(packed: PackedBasis): BasisRecord | undefined {
     };
   }
   return { ...rest, entries };
+}
+
+/**
+ * Fee notes (one per FBA SKU, thousands) as columns, for the same reason as the basis: read on every
+ * alarm, they cost more to clone as objects than the evaluation that uses them.
+ */
+export interface PackedFeeNotes {
+  count: number;
+  /** key, parentAsin of each note, joined by SEPARATOR. */
+  text: string;
+  /** dos30, dos90 per note (NaN for null). */
+  numbers: Float64Array;
+  atRisk: Uint8Array;
+}
+
+export function packFeeNotes(notes: ReadonlyMap<string, FeeNote>): PackedFeeNotes {
+  const count = notes.size;
+  const text: string[] = new Array(count * 2);
+  const numbers = new Float64Array(count * 2);
+  const atRisk = new Uint8Array(count);
+  let i = 0;
+  for (const [key, note] of notes) {
+    text[i * 2] = key;
+    text[i * 2 + 1] = note.parentAsin;
+    numbers[i * 2] = note.dos30 ?? Number.NaN;
+    numbers[i * 2 + 1] = note.dos90 ?? Number.NaN;
+    atRisk[i] = note.atRisk ? 1 : 0;
+    i++;
+  }
+  return { count, text: text.join(SEPARATOR), numbers, atRisk };
+}
+
+/** The notes packFeeNotes was given (in the same order), or undefined when `packed` is not a whole record. */
+export function unpackFeeNotes(packed: PackedFeeNotes | undefined): Map<string, FeeNote> | undefined {
+  if (!packed || typeof packed !== 'object') return undefined;
+  const { count, text, numbers, atRisk } = packed;
+  if (typeof text !== 'string' || !(numbers instanceof Float64Array) || !(atRisk instanceof Uint8Array))
+    return undefined;
+  const strings = count === 0 ? [] : text.split(SEPARATOR);
+  if (strings.length !== count * 2 || numbers.length !== count * 2 || atRisk.length !== count) return undefined;
+  const notes = new Map<string, FeeNote>();
+  for (let i = 0; i < count; i++) {
+    notes.set(strings[i * 2] as string, {
+      parentAsin: strings[i * 2 + 1] as string,
+      dos30: orNull(numbers[i * 2] as number),
+      dos90: orNull(numbers[i * 2 + 1] as number),
+      atRisk: atRisk[i] === 1,
+    });
+  }
+  return notes;
+}
+
+/**
+ * The notification memory (an entry per SKU that is not ok: thousands) as columns: read and written on
+ * every evaluation, and as objects it cost more to clone and to check entry by entry than to decide on.
+ */
+export interface PackedNotifyMemory {
+  packed: 1;
+  /** The SKU keys, as one JSON array. */
+  keys: string;
+  /** level, notified (STATES index; 255 for null) per entry. */
+  states: Uint8Array;
+  at: Float64Array;
+}
+
+const NO_STATE = 255;
+
+export function packNotifyMemory(memory: NotifyMemory): PackedNotifyMemory {
+  const keys = Object.keys(memory);
+  const states = new Uint8Array(keys.length * 2);
+  const at = new Float64Array(keys.length);
+  keys.forEach((key, i) => {
+    const entry = memory[key] as NotifyMemory[string];
+    states[i * 2] = ALERT_STATES.indexOf(entry.level);
+    states[i * 2 + 1] = entry.notified === null ? NO_STATE : ALERT_STATES.indexOf(entry.notified);
+    at[i] = entry.at;
+  });
+  return { packed: 1, keys: JSON.stringify(keys), states, at };
+}
+
+/**
+ * The memory packNotifyMemory was given; a memory stored as plain entries (before packing) is checked
+ * entry by entry as before, and anything unreadable starts empty rather than failing the alarm.
+ */
+export function unpackNotifyMemory(raw: unknown): NotifyMemory {
+  const p = raw as PackedNotifyMemory | undefined;
+  if (!p || typeof p !== 'object' || p.packed !== 1) return parseNotifyMemory(raw);
+  if (typeof p.keys !== 'string' || !(p.states instanceof Uint8Array) || !(p.at instanceof Float64Array)) return {};
+  let keys: unknown;
+  try {
+    keys = JSON.parse(p.keys);
+  } catch {
+    return {};
+  }
+  if (!Array.isArray(keys) || p.states.length !== keys.length * 2 || p.at.length !== keys.length) return {};
+  const memory: NotifyMemory = {};
+  for (let i = 0; i < keys.length; i++) {
+    const level = ALERT_STATES[p.states[i * 2] as number];
+    const notifiedCode = p.states[i * 2 + 1] as number;
+    const notified = notifiedCode === NO_STATE ? null : ALERT_STATES[notifiedCode];
+    const at = p.at[i] as number;
+    if (typeof keys[i] !== 'string' || !level || notified === undefined || !Number.isFinite(at)) return {};
+    memory[keys[i] as string] = { level, notified, at };
+  }
+  return memory;
 }

@@ -1,3 +1,4 @@
+import { markSeriesStale } from '../db/day-series';
 import type { DB } from '../db/open';
 import type { BatchRecord, BatchRow, ChangeRecord } from '../db/schema';
 import { parseSkuKey } from '../model/keys';
@@ -21,7 +22,11 @@ export interface JournalRow {
 }
 
 export async function journalRow(db: DB, entry: JournalRow): Promise<void> {
-  const tx = db.transaction(['batches', 'changes', 'skus', 'remembered'], 'readwrite');
+  // A write between two visits is not something a day series can be extended by: its series is marked
+  // stale in the same transaction (lib/db/day-series.ts; the store exists from schema version 5 on).
+  const stores = ['batches', 'changes', 'skus', 'remembered', 'daySeries'] as const;
+  const present = db.objectStoreNames.contains('daySeries') ? stores : stores.slice(0, 4);
+  const tx = db.transaction(present as typeof stores, 'readwrite');
   const batch = await tx.objectStore('batches').get(entry.batchId);
   if (!batch) throw new Error(`No batch ${entry.batchId} in the journal`);
   const row = batch.rows.find((r) => r.key === entry.key);
@@ -57,6 +62,7 @@ export async function journalRow(db: DB, entry: JournalRow): Promise<void> {
     writes.push(tx.objectStore('changes').add(change));
     const sku = await tx.objectStore('skus').get(entry.key);
     if (sku) writes.push(tx.objectStore('skus').put({ ...sku, lastWriteAt: entry.at }));
+    writes.push(markSeriesStale(tx, change.account, change.marketplace, [row.sku]));
     if (row.remember) {
       writes.push(
         tx.objectStore('remembered').put({ key: entry.key, ...row.remember, at: entry.at, batchId: batch.id }),

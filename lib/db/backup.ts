@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dropDaySeries } from './day-series';
 import type { DB } from './open';
 import { DB_VERSION } from './schema';
 import {
@@ -47,6 +48,15 @@ const STORES = [
   'columnMappings',
 ] as const;
 type BackedUpStore = (typeof STORES)[number];
+
+/**
+ * The backed-up stores and the derived ones (not exported: rebuilt from the others), which a restore or
+ * "Delete all data" empties with them. `daySeries` exists from schema version 5 on.
+ */
+function withDerived(db: DB) {
+  const stores = [...STORES, 'daySeries'] as const;
+  return (db.objectStoreNames.contains('daySeries') ? stores : STORES) as unknown as typeof stores;
+}
 
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -175,7 +185,7 @@ export function parseBackup(text: string): ParsedBackup {
 
 /** Replaces every stored record with the backup's, in one transaction. */
 export async function restoreBackup(db: DB, backup: Backup): Promise<void> {
-  const tx = db.transaction([...STORES], 'readwrite');
+  const tx = db.transaction(withDerived(db), 'readwrite');
   const requests: Array<Promise<unknown>> = [];
   const keep = (request: Promise<unknown>) => {
     request.catch(() => undefined);
@@ -183,6 +193,8 @@ export async function restoreBackup(db: DB, backup: Backup): Promise<void> {
   };
   try {
     for (const name of STORES) keep(tx.objectStore(name).clear());
+    // Velocity's day series are derived from what is replaced: dropped, rebuilt on the next read.
+    keep(dropDaySeries(tx));
     for (const record of backup.stores.skus) keep(tx.objectStore('skus').put(record));
     for (const record of backup.stores.observations) keep(tx.objectStore('observations').put(record));
     for (const record of backup.stores.changes) keep(tx.objectStore('changes').put(record));
@@ -212,7 +224,7 @@ export async function restoreBackup(db: DB, backup: Backup): Promise<void> {
 
 /** "Delete all data": every store emptied in one transaction. */
 export async function deleteAllRecords(db: DB): Promise<void> {
-  const tx = db.transaction([...STORES], 'readwrite');
-  await Promise.all(STORES.map((name: BackedUpStore) => tx.objectStore(name).clear()));
+  const tx = db.transaction(withDerived(db), 'readwrite');
+  await Promise.all([...STORES.map((name: BackedUpStore) => tx.objectStore(name).clear()), dropDaySeries(tx)]);
   await tx.done;
 }

@@ -1,7 +1,9 @@
 import { marketplaceByCode } from '../marketplaces';
+import { parseSkuKey } from '../model/keys';
 import { loadSettings } from '../settings';
 import { DAY_MS, dayKey, startOfDay } from '../time';
 import { dayLocator } from '../velocity/daily';
+import { markSeriesStale } from './day-series';
 import { type DB, store } from './open';
 import type { ObservationRecord } from './schema';
 
@@ -74,7 +76,10 @@ interface Zone {
 
 type CompactTx = ReturnType<typeof openTx>;
 function openTx(db: DB) {
-  return db.transaction(['skus', 'observations'], 'readwrite', { durability: 'relaxed' });
+  // Velocity's day series of a compacted SKU are marked stale in the same transaction (version 5 on).
+  const stores = ['skus', 'observations', 'daySeries'] as const;
+  const present = db.objectStoreNames.contains('daySeries') ? stores : stores.slice(0, 2);
+  return db.transaction(present as typeof stores, 'readwrite', { durability: 'relaxed' });
 }
 
 /** Compacts every SKU's old observations; see the module comment. */
@@ -105,10 +110,21 @@ export async function compactHistory(db: DB, options: CompactOptions): Promise<C
     };
     try {
       let read = 0;
+      const changed = new Map<string, { account: string; marketplace: string; skus: string[] }>();
       while (index < keys.length && read < chunk) {
-        read += await compactSku(tx, keys[index] as string, zoneFor, result, keep);
+        const before = result.merged + result.rewritten;
+        const key = keys[index] as string;
+        read += await compactSku(tx, key, zoneFor, result, keep);
+        const ref = result.merged + result.rewritten > before ? parseSkuKey(key) : undefined;
+        if (ref) {
+          const group = changed.get(`${ref.account}\u001f${ref.marketplace}`);
+          if (group) group.skus.push(ref.sku);
+          else changed.set(`${ref.account}\u001f${ref.marketplace}`, { ...ref, skus: [ref.sku] });
+        }
         index++;
       }
+      for (const { account, marketplace, skus } of changed.values())
+        keep(markSeriesStale(tx, account, marketplace, skus));
       await Promise.all(pending);
     } catch (error) {
       try {

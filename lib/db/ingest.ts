@@ -2,8 +2,10 @@ import { skuKey } from '../model/keys';
 import type { Listing, PageRead } from '../model/listing';
 import { classifyChange } from '../velocity/classify';
 import type { Observation, ShelfwiseWrite } from '../velocity/types';
+import { recordVisit } from './day-series';
 import type { DB } from './open';
 import type { ChangeRecord, ObservationRecord, SkuRecord } from './schema';
+import { updateStockSnapshot } from './stock-snapshot';
 
 export interface IngestResult {
   /** SKUs whose state changed (a new observation was stored) or that were seen for the first time. */
@@ -86,6 +88,10 @@ export async function ingestPageRead(db: DB, read: PageRead): Promise<IngestResu
   const tx = openIngestTx(db);
   try {
     await ingestInto(tx, read, marketplace, at, batchId, result);
+    // Stock sync's snapshot of the latest stock (lib/db/stock-snapshot.ts), in the same transaction.
+    await updateStockSnapshot(tx, read, result.keys);
+    // Velocity's stored day series (lib/db/day-series.ts), in the same transaction.
+    await recordVisit(tx, read, result.keys);
   } catch (error) {
     // Requests already issued would otherwise commit when the transaction runs dry: abort them.
     try {
@@ -100,7 +106,10 @@ export async function ingestPageRead(db: DB, read: PageRead): Promise<IngestResu
 
 type IngestTx = ReturnType<typeof openIngestTx>;
 function openIngestTx(db: DB) {
-  return db.transaction(['skus', 'observations', 'changes'], 'readwrite', { durability: 'relaxed' });
+  // The day series join where the schema has them (version 5 on; a test may open an older one).
+  const stores = ['skus', 'observations', 'changes', 'meta', 'daySeries'] as const;
+  const present = db.objectStoreNames.contains('daySeries') ? stores : stores.slice(0, 4);
+  return db.transaction(present as typeof stores, 'readwrite', { durability: 'relaxed' });
 }
 
 async function ingestInto(

@@ -46,6 +46,10 @@ export const STEPS: Record<number, Step> = {
     db.createObjectStore('skuMaps', { keyPath: 'account' });
     db.createObjectStore('columnMappings', { keyPath: 'signature' });
   },
+  5: (db) => {
+    // Derived from observations only: nothing to carry over, every series is built on first read.
+    db.createObjectStore('daySeries', { keyPath: ['account', 'marketplace', 'chunk'] });
+  },
 };
 
 export function upgrade(db: UpgradeDB, oldVersion: number, newVersion: number | null, tx: UpgradeTx): void {

@@ -30,9 +30,14 @@ export type {
   ColumnMappingRecordV4 as ColumnMappingRecord,
   ExplainedNoteV4 as ExplainedNote,
   ReconciliationRecordV4 as ReconciliationRecord,
-  ShelfwiseDBv4 as ShelfwiseDB,
   SkuMapRecordV4 as SkuMapRecord,
 } from './schemas/v4';
+export type {
+  DaySeriesChunkV5 as DaySeriesChunk,
+  DaySeriesMarksV5 as DaySeriesMarks,
+  DaySeriesRecordV5 as DaySeriesRecord,
+  ShelfwiseDBv5 as ShelfwiseDB,
+} from './schemas/v5';
 
 export const DB_NAME = 'shelfwise';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;

@@ -4,6 +4,7 @@ import { type AmazonStock, type Reconciliation, reconcile, type Tolerance } from
 import type { ColumnMapping } from '../sync/stock-file';
 import type { DB } from './open';
 import type { ColumnMappingRecord, ReconciliationRecord, SkuMapRecord } from './schema';
+import { readStockSnapshot, rebuildStockSnapshot } from './stock-snapshot';
 
 /**
  * Stock sync in the store: Amazon's side of a reconciliation (each SKU's latest stored Listing),
@@ -35,12 +36,17 @@ export async function amazonStock(db: DB, account: string, marketplace: string):
   });
 }
 
-/** The stock file (already mapped to MSKUs) against the store's latest state. */
+/**
+ * The stock file (already mapped to MSKUs) against the store's latest state: the snapshot the ingest
+ * keeps (stock-snapshot.ts), rebuilt from the SKU records when there is none yet.
+ */
 export async function reconcileWithStore(
   db: DB,
   input: { account: string; marketplace: string; stock: readonly MappedStock[]; tolerance?: Tolerance },
 ): Promise<Reconciliation> {
-  const amazon = await amazonStock(db, input.account, input.marketplace);
+  const amazon =
+    (await readStockSnapshot(db, input.account, input.marketplace)) ??
+    (await rebuildStockSnapshot(db, input.account, input.marketplace));
   return reconcile({
     marketplace: input.marketplace,
     stock: input.stock,

@@ -69,23 +69,30 @@ export function formatNumber(value: number, lang: Language, options?: Intl.Numbe
   return format.format(value);
 }
 
+/** Built once per language, zone and kind: a popup screen formats dozens of dates, each format costs a formatter. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: Language, timeZone: string | undefined, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone ?? ''}|${withTime ? 't' : 'd'}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A calendar date in the given zone (a marketplace's, where the date is a marketplace day). */
 export function formatDate(value: Date | number, lang: Language, timeZone?: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(value);
+  return dateFormat(lang, timeZone, false).format(value);
 }
 
 export function formatDateTime(value: Date | number, lang: Language, timeZone?: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(value);
+  return dateFormat(lang, timeZone, true).format(value);
 }

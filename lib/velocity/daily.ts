@@ -149,7 +149,7 @@ export function dayStatus(series: DailySeries, index: number): DayStatus {
 }
 
 /** One stretch of time with its start and end stock and the sales it showed (grown, never shrunk). */
-class Spans {
+export class Spans {
   from = new Float64Array(256);
   to = new Float64Array(256);
   startAvailable = new Float64Array(256);
@@ -193,7 +193,7 @@ class Spans {
   }
 }
 
-const spans = new Spans();
+export const spans = new Spans();
 const verdict: SpanVerdict = { sold: 0, soldKnown: true };
 
 function isSorted(items: readonly { at: number }[], from: number): boolean {
@@ -264,6 +264,13 @@ function addChange(
 /** The observations collectSpans read (the store's array, or its sorted copy) and the last visit. */
 let used: readonly Observation[] = [];
 let knownUntil = 0;
+/** Index of the last observation's own stretch among the spans (−1 when it has no length). */
+let tailSpan = -1;
+
+/** What the last collectSpans call found, for series.ts. */
+export function collected(): { used: readonly Observation[]; knownUntil: number; tailSpan: number } {
+  return { used, knownUntil, tailSpan };
+}
 
 /**
  * Copies the instants from i0 on into `times` (and the end of each observation's unchanged stretch
@@ -296,8 +303,9 @@ function copyTimes(observations: readonly Observation[], i0: number, lastSeenAt:
  * observations over sorted; only the stretch read here (the last 90 days) is checked and touched, so a
  * year of history per SKU costs a binary search, not a walk. A disorder in that stretch is repaired.
  */
-function collectSpans(history: SalesHistory, gridStart: number): number {
+export function collectSpans(history: SalesHistory, gridStart: number): number {
   spans.clear();
+  tailSpan = -1;
   let observations: readonly Observation[] = history.observations;
   used = observations;
   if (observations.length === 0) return 0;
@@ -323,7 +331,9 @@ function collectSpans(history: SalesHistory, gridStart: number): number {
     if (seenUntil > at && seenUntil >= gridStart) visits++;
     if (k === count - 1) {
       knownUntil = seenUntil;
+      tailSpan = spans.length;
       spans.add(at, seenUntil, a, a, 0, known);
+      if (spans.length === tailSpan) tailSpan = -1;
       break;
     }
     const next = observations[i0 + k + 1] as Observation;
@@ -349,6 +359,10 @@ function collectSpans(history: SalesHistory, gridStart: number): number {
 
 /** The day the previous span started on (reset per SKU): spans come in time order. */
 let cursor = 0;
+
+export function resetCursor(): void {
+  cursor = 0;
+}
 
 /**
  * Adds [from, to) to in-stock or out-of-stock time, and `units` in proportion to the overlap.
@@ -393,34 +407,129 @@ function spread(series: DailySeries, i: number, inStock: boolean): void {
   }
 }
 
+/** How a collected span counts: its split into in-stock and out-of-stock time. */
+export const SKIP = 0;
+export const IN_STOCK = 1;
+export const RAN_OUT = 2;
+export const OUT = 3;
+
 /**
- * In-stock rate of the spans that stayed in stock with known sales, in units per ms: used to guess
- * when a span that ended out of stock ran out.
+ * Sales hidden by a restock, or a restock at an unknown moment: the time is not known either way
+ * (SKIP). Otherwise in stock throughout, out throughout, or ran out at a moment that depends on the
+ * SKU's rate (RAN_OUT, spread last, once every other span is in the days).
  */
-function cleanRate(): number | null {
+export function spanKind(i: number): number {
+  const a0 = spans.startAvailable[i] as number;
+  const a1 = spans.endAvailable[i] as number;
+  if (!spans.known[i] || Number.isNaN(a0) || Number.isNaN(a1) || (a0 === 0 && a1 > 0)) return SKIP;
+  if (a0 > 0) return a1 > 0 ? IN_STOCK : RAN_OUT;
+  return OUT;
+}
+
+/** Spreads span i when its split does not depend on the rate; returns its kind. */
+export function spreadFixed(series: DailySeries, i: number): number {
+  const kind = spanKind(i);
+  if (kind === IN_STOCK) {
+    spans.inEnd[i] = spans.to[i] as number;
+    if ((spans.to[i] as number) > (spans.from[i] as number)) spread(series, i, true);
+    else spread(series, i, false);
+  } else if (kind === OUT) {
+    spans.inEnd[i] = spans.from[i] as number;
+    spread(series, i, false);
+  }
+  return kind;
+}
+
+/**
+ * The SKU's in-stock rate over the grid, in units per ms, from the spans already spread (every one
+ * but those that ran out): used to guess when a span that ended out of stock ran out. It is read off
+ * the days, not the spans, so that a stored day series (series.ts) gives it exactly as buildDaily does.
+ */
+function gridRate(series: DailySeries): number | null {
   let units = 0;
   let time = 0;
-  for (let i = 0; i < spans.length; i++) {
-    if (!spans.known[i] || !((spans.startAvailable[i] as number) > 0) || !((spans.endAvailable[i] as number) > 0))
-      continue;
-    units += spans.sold[i] as number;
-    time += (spans.to[i] as number) - (spans.from[i] as number);
+  for (let i = 0; i < series.grid.length; i++) {
+    units += series.units[i] as number;
+    time += series.inStock[i] as number;
   }
-  return time > 0 && units > 0 ? units / time : null;
+  return time > 0 && units > 0 ? units / (time * DAY_MS) : null;
+}
+
+/** Spreads the spans that ran out (span indices `ranOut[0…count)`), placing the stock-out by the rate. */
+export function spreadRanOut(series: DailySeries, ranOut: Int32Array, count: number): number | null {
+  if (count === 0) return null;
+  const rate = gridRate(series);
+  cursor = 0;
+  for (let k = 0; k < count; k++) {
+    const i = ranOut[k] as number;
+    const from = spans.from[i] as number;
+    const to = spans.to[i] as number;
+    const sold = spans.sold[i] as number;
+    const inEnd = rate ? Math.min(to, from + sold / rate) : from + (to - from) / 2;
+    spans.inEnd[i] = inEnd;
+    if (inEnd > from) spread(series, i, true);
+    if (to > inEnd || !(inEnd > from)) spread(series, i, false);
+  }
+  return rate;
+}
+
+/**
+ * Sales events for the intermittent estimate, counted up to the start of today only: each span with a
+ * sale in its in-stock part is one event (snapshots cannot tell orders between two visits apart), its
+ * gap the in-stock days since the previous one; a span of unknown time breaks the chain. Runs over
+ * spans `0…count` of `events` (the collected spans, or a stored series' event spans), whose in-stock
+ * part ends at inEnd.
+ */
+export function spanEvents(series: DailySeries, source: Spans, count: number): void {
+  const gridStart = series.grid.starts[0] as number;
+  const todayStart = series.grid.starts[series.grid.length - 1] as number;
+  series.events = 0;
+  let inStockSinceEvent = 0;
+  let gapKnown = false;
+  for (let i = 0; i < count; i++) {
+    if (source.known[i] === 0) {
+      gapKnown = false;
+      inStockSinceEvent = 0;
+      continue;
+    }
+    const from = source.from[i] as number;
+    const inEnd = source.inEnd[i] as number;
+    const clipFrom = Math.max(from, gridStart);
+    const clipTo = Math.min(inEnd, todayStart);
+    if (clipTo <= clipFrom) continue;
+    inStockSinceEvent += (clipTo - clipFrom) / DAY_MS;
+    const size = ((source.sold[i] as number) * (clipTo - clipFrom)) / (inEnd - from);
+    if (size > 0) {
+      const k = series.events++;
+      series.eventSize[k] = size;
+      series.eventGap[k] = gapKnown ? inStockSinceEvent : Number.NaN;
+      inStockSinceEvent = 0;
+      gapKnown = true;
+    }
+  }
+}
+
+let ranOut = new Int32Array(64);
+
+export function clearSeries(series: DailySeries): void {
+  series.units.fill(0);
+  series.inStock.fill(0);
+  series.outOfStock.fill(0);
+  series.events = 0;
 }
 
 /**
  * Builds the day series of one SKU over `grid`. Pass the previous result as `reuse` when computing many
  * SKUs over the same grid: its arrays are cleared and refilled instead of allocated.
+ *
+ * Spans are spread in time order, those that ran out last (their stock-out moment comes from the rate
+ * of all the others), then the sales events are read off the days. Every step after the first is a
+ * function of the days alone plus the spans that ran out, which is what a stored day series keeps.
  */
 export function buildDaily(history: SalesHistory, grid: DayGrid, reuse?: DailySeries): DailySeries {
   const series = reuse && reuse.grid === grid ? reuse : emptySeries(grid);
-  series.units.fill(0);
-  series.inStock.fill(0);
-  series.outOfStock.fill(0);
-  series.events = 0;
+  clearSeries(series);
   const gridStart = grid.starts[0] as number;
-  const todayStart = grid.starts[grid.length - 1] as number;
   cursor = 0;
   const visits = collectSpans(history, gridStart);
   series.visits = history.visits ?? visits;
@@ -430,43 +539,19 @@ export function buildDaily(history: SalesHistory, grid: DayGrid, reuse?: DailySe
   series.lastAt = last ? knownUntil : null;
   series.last = last ?? null;
   if (!last) return series;
-
-  const rate = cleanRate();
-  let inStockSinceEvent = 0;
-  let gapKnown = false;
+  let count = 0;
   for (let i = 0; i < spans.length; i++) {
-    const from = spans.from[i] as number;
-    const to = spans.to[i] as number;
-    const sold = spans.sold[i] as number;
-    const a0 = spans.startAvailable[i] as number;
-    const a1 = spans.endAvailable[i] as number;
-    if (!spans.known[i] || Number.isNaN(a0) || Number.isNaN(a1) || (a0 === 0 && a1 > 0)) {
-      // Sales hidden by a restock, or a restock at an unknown moment: the time is not known either way.
-      gapKnown = false;
-      inStockSinceEvent = 0;
-      continue;
+    if (spreadFixed(series, i) !== RAN_OUT) continue;
+    if (count === ranOut.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(ranOut);
+      ranOut = grown;
     }
-    // In stock throughout; ran out (when: from the SKU's own in-stock rate, else halfway); or out throughout.
-    let inEnd = from;
-    if (a0 > 0 && a1 > 0) inEnd = to;
-    else if (a0 > 0) inEnd = rate ? Math.min(to, from + sold / rate) : from + (to - from) / 2;
-    spans.inEnd[i] = inEnd;
-    if (inEnd > from) spread(series, i, true);
-    if (to > inEnd || !(inEnd > from)) spread(series, i, false);
-
-    // Sales events for the intermittent estimate, counted up to the start of today only.
-    const clipFrom = Math.max(from, gridStart);
-    const clipTo = Math.min(inEnd, todayStart);
-    if (clipTo <= clipFrom) continue;
-    inStockSinceEvent += (clipTo - clipFrom) / DAY_MS;
-    const size = (sold * (clipTo - clipFrom)) / (inEnd - from);
-    if (size > 0) {
-      const k = series.events++;
-      series.eventSize[k] = size;
-      series.eventGap[k] = gapKnown ? inStockSinceEvent : Number.NaN;
-      inStockSinceEvent = 0;
-      gapKnown = true;
-    }
+    ranOut[count++] = i;
   }
+  spreadRanOut(series, ranOut, count);
+  // The event pass reads `known` as "counts for events": a skipped span breaks the chain.
+  for (let i = 0; i < spans.length; i++) if (spanKind(i) === SKIP) spans.known[i] = 0;
+  spanEvents(series, spans, spans.length);
   return series;
 }

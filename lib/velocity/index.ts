@@ -1,7 +1,7 @@
 import { DAY_MS, type DayKey } from '../time';
 import { countStock, projectCover, trendOf } from './cover';
 import { buildDaily, type DailySeries, type DayGrid, dayLocator, emptySeries, gridEndingAt } from './daily';
-import { computeRate, GRID_DAYS, type VelocitySettings } from './rate';
+import { computeRate, GRID_DAYS, type RateResult, type VelocitySettings } from './rate';
 import type { SalesHistory, Velocity } from './types';
 
 /**
@@ -36,7 +36,11 @@ function outOfStock30(series: DailySeries): number {
 /** Rate, cover, trend and confidence for one SKU, every figure null where the data does not support it. */
 export function computeVelocity(history: SalesHistory, context: VelocityContext): Velocity {
   const series = buildDaily(history, context.grid, context.scratch);
-  const rate = computeRate(series, history, context.settings);
+  return velocityOf(series, computeRate(series, history, context.settings), context);
+}
+
+/** Cover, trend and the answer from a SKU's day series and rate (computeVelocity and series.ts share it). */
+export function velocityOf(series: DailySeries, rate: RateResult, context: VelocityContext): Velocity {
   const count = countStock(series.last, context.settings.includeWorkingShipments);
   const cover = projectCover(count, rate.perDay, series.lastAt, context.now, context.dayOf);
   const trend = trendOf(rate.windows);

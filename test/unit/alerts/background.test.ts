@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AlertListSchema } from '@/lib/alerts/list';
 import { ALARMS, listenForAlarms } from '@/lib/background/alarms';
-import { BASIS_PREFIX, currentBasis, FEE_NOTES_KEY, markDirty } from '@/lib/background/alert-basis';
+import { BASIS_PREFIX, currentBasis, FEE_NOTES_KEY, markDirty, storedMarketplaces } from '@/lib/background/alert-basis';
 import {
   alertList,
   alertsAfterIngest,
@@ -17,6 +17,7 @@ import {
   runAlertEvaluation,
   snoozeAlert,
 } from '@/lib/background/alerts';
+import { unpackNotifyMemory } from '@/lib/background/basis-pack';
 import { ingestPageRead } from '@/lib/db/ingest';
 import { closeStore, store } from '@/lib/db/open';
 import { skuKey } from '@/lib/model/keys';
@@ -199,7 +200,7 @@ describe('the basis kept in the store', () => {
     expect(first.records[0]?.entries.map((e) => e.sku)).toEqual(['CRIT-1', 'LOW-1', 'OK-1', 'OUT-1']);
 
     const steady = await currentBasis(db, settings, T0 + 60_000);
-    expect(steady.work).toEqual({ rebuilt: [], refreshed: [], feeNotes: false });
+    expect(steady.work).toEqual({ rebuilt: [], refreshed: [], feeNotes: false, refreshedFrom: {} });
     // Read back from its packed, stored form, the basis is the one built.
     expect(steady.records).toEqual(first.records);
 
@@ -379,8 +380,26 @@ describe('evaluateAlerts without the browser', () => {
     expect(outcome.decision.notifications.map((n) => n.title)).toContain('库存不足：LOW-1');
     expect((await db.get('meta', 'alerts:snoozes'))?.value).toEqual({ [key('CRIT-1')]: T0 + DAY_MS });
     // The snoozed SKU is not remembered as known: it notifies when its snooze ends, if still critical.
-    expect(Object.keys((await db.get('meta', NOTIFY_KEY))?.value as object).sort()).toEqual(
+    expect(Object.keys(unpackNotifyMemory((await db.get('meta', NOTIFY_KEY))?.value)).sort()).toEqual(
       [key('LOW-1'), key('OUT-1')].sort(),
     );
+  });
+});
+
+describe('the marketplaces the store holds', () => {
+  it('finds every account and marketplace pair, codes that prefix one another included', async () => {
+    const db = await store();
+    const pairs: Array<[string, string]> = [
+      ['Acme', 'U'],
+      ['Acme', 'UK'],
+      ['Acme', 'US'],
+      ['Acme2', 'US'],
+      ['B', 'DE'],
+    ];
+    for (const [account, marketplace] of pairs) {
+      const rows = [listing('A-1'), listing('A-2'), listing('A-3')];
+      await ingestPageRead(db, { ...pageRead(rows, T0), account, marketplace });
+    }
+    expect(await storedMarketplaces(db)).toEqual(pairs);
   });
 });

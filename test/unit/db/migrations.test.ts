@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { marketplaceVelocities } from '@/lib/db/day-series';
+import { salesHistory } from '@/lib/db/history';
 import { ingestPageRead } from '@/lib/db/ingest';
 import { STEPS } from '@/lib/db/migrations';
 import { openStore } from '@/lib/db/open';
 import { DB_VERSION } from '@/lib/db/schema';
+import { computeVelocity, velocityContext } from '@/lib/velocity';
 import { listing, pageRead } from './helpers';
 
 const T0 = Date.UTC(2026, 10, 1, 12);
+const SETTINGS = { weights: { d7: 0.4, d14: 0.3, d30: 0.2, d90: 0.1 }, includeWorkingShipments: false };
 
 const BATCH = {
   id: 'b1',
@@ -58,6 +62,7 @@ describe('database migrations', () => {
       'batches',
       'changes',
       'columnMappings',
+      'daySeries',
       'fbaDetail',
       'imports',
       'meta',
@@ -132,6 +137,15 @@ describe('database migrations', () => {
       });
       await db.put('reconciliations', RECONCILIATION);
       expect(await db.getAllFromIndex('reconciliations', 'by-marketplace', ['Acme', 'US'])).toEqual([RECONCILIATION]);
+      // Version 5's day series start empty and are built from the carried-over observations on first read.
+      expect(await db.count('daySeries')).toBe(0);
+      const now = T0 + 2 * 3_600_000;
+      const context = velocityContext('America/Los_Angeles', now, SETTINGS);
+      const read = await marketplaceVelocities(db, 'Acme', 'US', context);
+      expect(read.skus.sort()).toEqual(['A', 'B']);
+      const history = await salesHistory(db, 'Acme\u001fUS\u001fA', now);
+      expect(read.velocities[read.skus.indexOf('A')]).toEqual(computeVelocity(history as never, context));
+      expect(await db.count('daySeries')).toBe(2);
       db.close();
     });
   }

@@ -1,0 +1,196 @@
+import { marketplaceVelocities, storeDaySeries } from '../lib/db/day-series';
+import { type DB, openStore } from '../lib/db/open';
+import type { ChangeRecord, ObservationRecord, SkuRecord } from '../lib/db/schema';
+import { skuKey } from '../lib/model/keys';
+import type { Listing } from '../lib/model/listing';
+import { dayKey } from '../lib/time';
+import { velocityContext } from '../lib/velocity';
+import type { VelocitySettings } from '../lib/velocity/rate';
+import { type StoredSeries, seriesFromHistory, velocityFromSeries } from '../lib/velocity/series';
+import type { Observation, SalesHistory } from '../lib/velocity/types';
+import { speedHistories } from './velocity';
+
+/**
+ * The page side of the end-to-end velocity bench (bench/velocity.ts): runs inside the extension's
+ * options page, so IndexedDB is the real one of the extension origin.
+ *
+ * The store holds 10,000 SKU records and their day series as the store keeps them (built from a year
+ * of daily observations each by the production builder, seriesFromHistory, and written by the
+ * production writer, storeDaySeries). A SKU the series cannot answer for (a slow seller whose event
+ * spans were dropped) is computed from its observations by marketplaceVelocities, so those SKUs' full
+ * year of observations and writes is stored too, and the time includes reading them.
+ */
+
+const ZONE = 'America/Los_Angeles';
+const ACCOUNT = 'Bench Seller';
+const MARKETPLACE = 'US';
+const SETTINGS: VelocitySettings = {
+  weights: { d7: 0.4, d14: 0.3, d30: 0.2, d90: 0.1 },
+  includeWorkingShipments: false,
+};
+
+function listingOf(sku: string, last: Observation): Listing {
+  const stock: Listing['stock'] = {};
+  if (last.available !== undefined) stock.available = last.available;
+  if (last.reserved !== undefined) stock.reserved = last.reserved;
+  if (last.inboundShipped !== undefined) stock.inboundShipped = last.inboundShipped;
+  if (last.inboundReceiving !== undefined) stock.inboundReceiving = last.inboundReceiving;
+  return {
+    account: ACCOUNT,
+    marketplace: MARKETPLACE,
+    sku,
+    channel: last.channel,
+    quantityEditable: last.channel === 'mfn',
+    stock,
+    state: 'active',
+    reasons: [],
+    statusText: 'Active',
+    isParent: false,
+  };
+}
+
+function record(key: string, o: Observation): ObservationRecord {
+  return { ...o, key, state: 'active', origin: 'page' };
+}
+
+export interface Seeded {
+  skus: number;
+  observations: number;
+  /** SKUs whose observations are stored because their series cannot answer. */
+  fallbackSkus: number;
+  seriesBytes: number;
+  seedMs: number;
+}
+
+export async function seedVelocityStore(options: { name: string; skus: number; days: number; now: number }) {
+  const started = performance.now();
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(options.name);
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  });
+  const db = await openStore(options.name);
+  const histories: SalesHistory[] = speedHistories(options.skus, options.days, options.now);
+  const context = velocityContext(ZONE, options.now, SETTINGS);
+  const records: SkuRecord[] = [];
+  const built = new Map<string, StoredSeries>();
+  const seen = new Map<string, number>();
+  const fallback: Array<{ key: string; history: SalesHistory }> = [];
+  let observations = 0;
+  let seriesBytes = 0;
+  histories.forEach((h, i) => {
+    const sku = `BENCH-${String(i).padStart(5, '0')}`;
+    const key = skuKey({ account: ACCOUNT, marketplace: MARKETPLACE, sku });
+    const first = h.observations[0] as Observation;
+    const last = h.observations[h.observations.length - 1] as Observation;
+    const lastSeenAt = h.lastSeenAt as number;
+    const history: SalesHistory = { ...h, visits: h.observations.length, firstSeenAt: first.at };
+    records.push({
+      key,
+      account: ACCOUNT,
+      marketplace: MARKETPLACE,
+      sku,
+      channel: last.channel,
+      latest: listingOf(sku, last),
+      lastObservation: record(key, last),
+      firstSeenAt: first.at,
+      lastSeenAt,
+      lastChangedAt: last.at,
+      visits: h.observations.length,
+    });
+    const series = seriesFromHistory(history, ZONE, dayKey(lastSeenAt, ZONE));
+    if (!series) return;
+    built.set(sku, series);
+    seen.set(sku, lastSeenAt);
+    seriesBytes +=
+      series.units.byteLength +
+      series.inStock.byteLength +
+      series.outOfStock.byteLength +
+      series.ranOut.byteLength +
+      series.events.byteLength;
+    if (!velocityFromSeries(series, context)) fallback.push({ key, history });
+  });
+  const tx = db.transaction(['skus', 'observations', 'changes'], 'readwrite', { durability: 'relaxed' });
+  for (const r of records) tx.objectStore('skus').put(r);
+  for (const { key, history } of fallback) {
+    for (const o of history.observations) {
+      tx.objectStore('observations').put(record(key, o));
+      observations++;
+    }
+    for (const w of history.writes) {
+      const change: ChangeRecord = {
+        key,
+        account: ACCOUNT,
+        marketplace: MARKETPLACE,
+        sku: key.split('\u001f')[2] as string,
+        at: w.at,
+        from: w.at,
+        to: w.at,
+        kind: 'shelfwise',
+        reason: 'shelfwise-write',
+        origin: 'shelfwise',
+        before: w.before,
+        after: w.after,
+        delta: w.after - w.before,
+        batchId: w.batchId,
+        writeKind: w.kind,
+      };
+      tx.objectStore('changes').add(change);
+    }
+  }
+  await tx.done;
+  await storeDaySeries(db, ACCOUNT, MARKETPLACE, built, seen);
+  db.close();
+  return {
+    skus: records.length,
+    observations,
+    fallbackSkus: fallback.length,
+    seriesBytes,
+    seedMs: performance.now() - started,
+  } satisfies Seeded;
+}
+
+export interface VelocityTiming {
+  /** marketplaceVelocities: read + compute for every SKU. */
+  velocity: number[];
+  /** Raw getAll of the marketplace's SKU records. */
+  baseline: number[];
+  /** Raw getAll of the marketplace's packed day series alone (the read part of `velocity`). */
+  seriesRead: number[];
+  answered: number;
+  fromObservations: number;
+  rebuilt: number;
+  checksum: number;
+}
+
+export async function timeVelocities(options: { name: string; now: number; runs: number }): Promise<VelocityTiming> {
+  const db: DB = await openStore(options.name);
+  const out: VelocityTiming = {
+    velocity: [],
+    baseline: [],
+    seriesRead: [],
+    answered: 0,
+    fromObservations: 0,
+    rebuilt: 0,
+    checksum: 0,
+  };
+  for (let run = 0; run < options.runs; run++) {
+    let started = performance.now();
+    const result = await marketplaceVelocities(db, ACCOUNT, MARKETPLACE, velocityContext(ZONE, options.now, SETTINGS));
+    out.velocity.push(performance.now() - started);
+    out.answered = result.velocities.length;
+    out.fromObservations = result.fromObservations;
+    out.rebuilt += result.rebuilt;
+    out.checksum = result.velocities.reduce((sum, v) => sum + (v.perDay ?? 0), 0);
+    started = performance.now();
+    const skus = await db.getAllFromIndex('skus', 'by-marketplace', [ACCOUNT, MARKETPLACE]);
+    out.baseline.push(performance.now() - started);
+    if (skus.length === 0) throw new Error('no SKU records');
+    started = performance.now();
+    const range = IDBKeyRange.bound([ACCOUNT, MARKETPLACE, -1], [ACCOUNT, MARKETPLACE, Number.MAX_SAFE_INTEGER]);
+    const records = await db.getAll('daySeries', range);
+    out.seriesRead.push(performance.now() - started);
+    if (records.length === 0) throw new Error('no day series');
+  }
+  db.close();
+  return out;
+}

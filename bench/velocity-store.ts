@@ -1,0 +1,72 @@
+import { build } from 'esbuild';
+import { startOfDay } from '../lib/time';
+import { computeVelocity, velocityContext } from '../lib/velocity';
+import { launchWithExtension } from '../test/support/browser';
+import { median } from './types';
+import { type BenchFigure, SETTINGS, speedHistories, TIME_ZONE } from './velocity';
+import type { Seeded, VelocityTiming } from './velocity-page';
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+interface VelocityPageApi {
+  seedVelocityStore(options: { name: string; skus: number; days: number; now: number }): Promise<Seeded>;
+  timeVelocities(options: { name: string; now: number; runs: number }): Promise<VelocityTiming>;
+}
+
+/**
+ * Velocity for 10,000 SKUs × 365 days end to end from IndexedDB, in an extension page: the function
+ * the product calls for a whole marketplace (marketplaceVelocities: one range read of the packed day
+ * series, the imported-sales reads, velocity for every SKU, and the SKUs the series cannot answer for
+ * read from their observations and computed), beside a raw getAll of the same SKU records in the same
+ * run. Σ perDay is checked against computeVelocity over the same histories in memory.
+ */
+export async function benchVelocityStore(skus = 10_000, days = 365, runs = 7): Promise<BenchFigure[]> {
+  const source = await build({
+    stdin: {
+      contents: `import * as api from './bench/velocity-page'; globalThis.__shelfwiseVelocityBench = api;`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'error',
+  });
+  const now = startOfDay('2026-11-27', TIME_ZONE) + 15 * 3_600_000;
+  const launched = await launchWithExtension();
+  try {
+    const page = await launched.context.newPage();
+    await page.goto(`chrome-extension://${launched.extensionId}/options.html#data`);
+    await page.evaluate(source.outputFiles[0]?.text ?? '');
+    const call = <K extends keyof VelocityPageApi>(name: K, options: Parameters<VelocityPageApi[K]>[0]) =>
+      page.evaluate(
+        ([fn, args]) =>
+          (globalThis as unknown as { __shelfwiseVelocityBench: Record<string, (a: unknown) => Promise<unknown>> })
+            .__shelfwiseVelocityBench[fn as string]!(args),
+        [name, options] as const,
+      ) as Promise<Awaited<ReturnType<VelocityPageApi[K]>>>;
+    const name = 'shelfwise-bench-velocity';
+    const seeded = await call('seedVelocityStore', { name, skus, days, now });
+    const timing = await call('timeVelocities', { name, now, runs });
+    const context = velocityContext(TIME_ZONE, now, SETTINGS);
+    const expected = speedHistories(skus, days, now).reduce(
+      (sum, h) => sum + (computeVelocity(h, context).perDay ?? 0),
+      0,
+    );
+    // The first run compiles the code; the rest are what a long-lived page or worker pays.
+    const measured = timing.velocity.slice(1);
+    const baseline = timing.baseline.slice(1);
+    return [
+      {
+        name: `velocity end to end from IndexedDB (read + compute, every SKU): ${skus.toLocaleString('en-US')} SKUs × ${days} days`,
+        value: round(median(measured)),
+        unit: 'ms',
+        baseline: round(median(baseline)),
+        budget: 200,
+        note: `median of ${measured.length} after a first run of ${round(timing.velocity[0] as number)} ms; marketplaceVelocities in an extension page, of which reading the packed series alone (raw getAll) ${round(median(timing.seriesRead.slice(1)))} ms; baseline: raw getAll of the ${skus.toLocaleString('en-US')} SKU records in the same run; ${timing.answered} answered, ${timing.fromObservations} from their observations (${seeded.fallbackSkus} SKUs' ${seeded.observations.toLocaleString('en-US')} observations stored for them), ${timing.rebuilt} rebuilt; Σ perDay differs from computeVelocity in memory by ${Math.abs(timing.checksum - expected).toExponential(1)}; ${round(seeded.seriesBytes / skus)} bytes of series arrays per SKU`,
+      },
+    ];
+  } finally {
+    await launched.close();
+  }
+}

@@ -1,0 +1,66 @@
+import { type AlertList, firstRows } from '../alerts/list';
+import { type PackedList, unpackList } from '../alerts/list-pack';
+import type { PopupGroup } from '../alerts/popup';
+import type { DB } from './open';
+
+/**
+ * The low-stock list as the background's evaluation leaves it in the store's `meta` records, and its
+ * reading, shared by the background (the alertsList message) and the popup, which reads the store of
+ * its own extension origin directly: its first screen then waits neither for a worker to wake nor for
+ * an answer behind another page's request, and the whole list reaches it without a 4 MB message.
+ */
+
+export const LIST_KEY = 'alerts:list';
+export const HEAD_KEY = 'alerts:list-head';
+/** Rows kept apart for the popup's first screen. */
+export const HEAD_ROWS = 60;
+
+export interface ListSummary {
+  computedAt: number;
+  evaluated: number;
+  total: number;
+  complete: boolean;
+  marketplaces: string[];
+  badge: { low: number; critical: number };
+}
+
+/** The popup's first rows with the list's summary, as objects: read as they are for the first screen. */
+export interface StoredHead extends ListSummary {
+  groups: PopupGroup[];
+}
+
+/** The whole list with its summary, packed (lib/alerts/list-pack.ts). */
+export interface StoredList extends ListSummary {
+  packed: PackedList;
+}
+
+/**
+ * The stored list, or its first `limit` rows (from the head when it holds them); undefined when none
+ * is stored or it is in a form this version does not read (the next evaluation writes it again).
+ */
+export async function readStoredList(db: DB, limit?: number): Promise<AlertList | undefined> {
+  let stored: StoredHead | undefined;
+  if (limit !== undefined && limit <= HEAD_ROWS) {
+    const head = (await db.get('meta', HEAD_KEY))?.value as StoredHead | undefined;
+    stored = head && Array.isArray(head.groups) ? head : undefined;
+  } else {
+    const list = (await db.get('meta', LIST_KEY))?.value as StoredList | undefined;
+    const unpacked = list ? unpackList(list.packed, limit) : undefined;
+    if (list && unpacked) {
+      const { packed: _packed, ...summary } = list;
+      stored = { ...summary, complete: list.complete && unpacked.complete, groups: unpacked.groups };
+    }
+  }
+  if (!stored) return undefined;
+  const cut =
+    limit === undefined ? { groups: stored.groups, complete: stored.complete } : firstRows(stored.groups, limit);
+  return {
+    computedAt: stored.computedAt,
+    evaluated: stored.evaluated,
+    total: stored.total,
+    complete: stored.complete && cut.complete,
+    marketplaces: stored.marketplaces,
+    badge: stored.badge,
+    groups: cut.groups,
+  };
+}

@@ -1,0 +1,635 @@
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { marketplaceByCode } from '../marketplaces';
+import { skuKey } from '../model/keys';
+import { CHANNELS, type Listing, type PageRead, STATES } from '../model/listing';
+import { DAY_MS, type DayKey, dayKey } from '../time';
+import { computeVelocity, type VelocityContext } from '../velocity';
+import {
+  extendSeries,
+  SERIES_DAYS,
+  type SeriesExtras,
+  type StoredSeries,
+  seriesFromHistory,
+  velocityFromSeries,
+} from '../velocity/series';
+import type { Observation, SalesHistory, Velocity } from '../velocity/types';
+import { forEachSalesHistory } from './histories';
+import type { DB } from './open';
+import { importedSalesFrom, importedSince } from './reports';
+import type {
+  DaySeriesChunk,
+  DaySeriesMarks,
+  OrderDaysRecord,
+  PeriodSalesRecord,
+  ShelfwiseDB,
+  SkuRecord,
+} from './schema';
+
+/**
+ * The stored day series of every SKU of a marketplace (lib/velocity/series.ts), packed as columns
+ * (schemas/v5.ts), so that velocity for ten thousand SKUs reads a few large typed arrays instead of
+ * every observation.
+ *
+ * Derived data, kept in step and rebuilt when it is not:
+ * - An ingest (recordVisit, in the ingest's own transaction, so a worker stopped mid-write leaves the
+ *   previous state of both) moves every seen SKU's marks; a SKU whose state changed has its series
+ *   extended by the new observation (extendSeries), which rewrites only its chunk.
+ * - A marketplace without marks, or marks of another format or time zone, is rebuilt from the
+ *   observations on the next velocity read (rebuildDaySeries). A slot without a series (a SKU first
+ *   seen since, a Shelfwise write, a series whose last observation is not the SKU's) is built from that
+ *   SKU's history on the next read, and written back.
+ * - Compaction, backup restore and "Delete all data" drop the marketplace's records (dropDaySeries).
+ */
+
+/** Bumped when the packing or what a series holds changes: records of another format are rebuilt. */
+export const SERIES_FORMAT = 1;
+/** Slots per chunk: an ingest that changes a few SKUs rewrites their chunks only (≈ 400 KB each). */
+export const SKUS_PER_CHUNK = 256;
+const SEPARATOR = '\u0000';
+const MARKS_CHUNK = -1;
+
+/** Marks per slot. */
+const LAST_AT = 0;
+const VISITS = 1;
+const PAGE_UNITS = 2;
+const PAGE_DAYS = 3;
+const CHANGED_AT = 4;
+const CHANNEL = 5;
+const STATE = 6;
+const STOCK = 7;
+const STOCK_FIELDS = [
+  'available',
+  'reserved',
+  'inbound',
+  'inboundWorking',
+  'inboundShipped',
+  'inboundReceiving',
+  'unfulfillable',
+] as const;
+export const MARKS = STOCK + STOCK_FIELDS.length;
+
+/** Fixed numbers per series. */
+const FIRST_DAY = 0;
+const COMPLETE = 1;
+const FIRST_AT = 2;
+const DROPPED = 3;
+const LAST_OBSERVED = 4;
+const FIXED = 5;
+const LAYOUT = 4;
+const DAYS = 2 * SERIES_DAYS;
+
+export function timeZoneOf(marketplace: string): string {
+  return marketplaceByCode(marketplace)?.timeZone ?? 'UTC';
+}
+
+function range(account: string, marketplace: string): IDBKeyRange {
+  return IDBKeyRange.bound([account, marketplace, MARKS_CHUNK], [account, marketplace, Number.MAX_SAFE_INTEGER]);
+}
+
+const dayNames = new Map<number, DayKey>();
+function dayName(epochDay: number): DayKey {
+  let name = dayNames.get(epochDay);
+  if (name === undefined) {
+    name = new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(epochDay, name);
+  }
+  return name;
+}
+function epochDay(day: DayKey): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+/** The marks of one slot from what the store says of the SKU. */
+function writeMarks(numbers: Float64Array, slot: number, sku: SkuRecord): void {
+  const m = slot * MARKS;
+  numbers[m + LAST_AT] = sku.lastSeenAt;
+  numbers[m + VISITS] = sku.visits;
+  const page = sku.latest.pageSales;
+  numbers[m + PAGE_UNITS] = page ? page.units : Number.NaN;
+  numbers[m + PAGE_DAYS] = page ? page.days : Number.NaN;
+  const o = sku.lastObservation;
+  numbers[m + CHANGED_AT] = o.at;
+  numbers[m + CHANNEL] = CHANNELS.indexOf(o.channel);
+  numbers[m + STATE] = STATES.indexOf(o.state);
+  for (let f = 0; f < STOCK_FIELDS.length; f++)
+    numbers[m + STOCK + f] = o[STOCK_FIELDS[f] as (typeof STOCK_FIELDS)[number]] ?? Number.NaN;
+}
+
+/** The last stored observation of a slot, as velocity sees it. */
+function lastObservation(numbers: Float64Array, slot: number): Observation {
+  const m = slot * MARKS;
+  const o: Observation = {
+    at: numbers[m + CHANGED_AT] as number,
+    channel: CHANNELS[numbers[m + CHANNEL] as number] ?? 'mfn',
+  };
+  for (let f = 0; f < STOCK_FIELDS.length; f++) {
+    const value = numbers[m + STOCK + f] as number;
+    if (!Number.isNaN(value)) o[STOCK_FIELDS[f] as (typeof STOCK_FIELDS)[number]] = value;
+  }
+  return o;
+}
+
+/** Whether a listing shows what the slot's last observation holds (ingest's test for a new observation). */
+function sameAsMarks(numbers: Float64Array, slot: number, listing: Listing): boolean {
+  const m = slot * MARKS;
+  if (numbers[m + CHANNEL] !== CHANNELS.indexOf(listing.channel)) return false;
+  if (numbers[m + STATE] !== STATES.indexOf(listing.state)) return false;
+  for (let f = 0; f < STOCK_FIELDS.length; f++) {
+    const stored = numbers[m + STOCK + f] as number;
+    const seen = listing.stock[STOCK_FIELDS[f] as (typeof STOCK_FIELDS)[number]];
+    if (seen === undefined ? !Number.isNaN(stored) : stored !== seen) return false;
+  }
+  return true;
+}
+
+function observationOf(listing: Listing, at: number): Observation {
+  const o: Observation = { at, channel: listing.channel };
+  for (const field of STOCK_FIELDS) {
+    const value = listing.stock[field];
+    if (value !== undefined) o[field] = value;
+  }
+  return o;
+}
+
+function setListingMarks(numbers: Float64Array, slot: number, listing: Listing, at: number, changed: boolean): void {
+  const m = slot * MARKS;
+  numbers[m + LAST_AT] = at;
+  const page = listing.pageSales;
+  numbers[m + PAGE_UNITS] = page ? page.units : Number.NaN;
+  numbers[m + PAGE_DAYS] = page ? page.days : Number.NaN;
+  if (!changed) return;
+  numbers[m + CHANGED_AT] = at;
+  numbers[m + CHANNEL] = CHANNELS.indexOf(listing.channel);
+  numbers[m + STATE] = STATES.indexOf(listing.state);
+  for (let f = 0; f < STOCK_FIELDS.length; f++)
+    numbers[m + STOCK + f] = listing.stock[STOCK_FIELDS[f] as (typeof STOCK_FIELDS)[number]] ?? Number.NaN;
+}
+
+/** A chunk's series by slot, as views into its arrays (undefined: none). */
+type Slots = Array<StoredSeries | undefined>;
+
+function unpackChunk(chunk: DaySeriesChunk): Slots {
+  const slots: Slots = new Array(chunk.count);
+  for (let i = 0; i < chunk.count; i++) slots[i] = unpackSlot(chunk, i);
+  return slots;
+}
+
+function unpackSlot(chunk: DaySeriesChunk, i: number): Slots[number] {
+  if (chunk.state[i] !== 1) return undefined;
+  const f = i * FIXED;
+  const l = i * LAYOUT;
+  const start = chunk.layout[l] as number;
+  const out = chunk.layout[l + 1] as number;
+  const ranOut = chunk.layout[l + 2] as number;
+  const events = chunk.layout[l + 3] as number;
+  const d = i * DAYS;
+  return {
+    firstDay: dayName(chunk.fixed[f + FIRST_DAY] as number),
+    complete: chunk.fixed[f + COMPLETE] === 1,
+    firstAt: chunk.fixed[f + FIRST_AT] as number,
+    eventsDroppedUntil: chunk.fixed[f + DROPPED] as number,
+    units: chunk.days.subarray(d, d + SERIES_DAYS),
+    inStock: chunk.days.subarray(d + SERIES_DAYS, d + DAYS),
+    outOfStock: chunk.extra.subarray(start, start + out),
+    ranOut: chunk.extra.subarray(start + out, start + out + ranOut),
+    events: chunk.extra.subarray(start + out + ranOut, start + out + ranOut + events),
+    // Completed by the caller from the marks (one object shape for every slot).
+    last: NO_OBSERVATION,
+    lastAt: Number.NaN,
+    visits: 0,
+  };
+}
+const NO_OBSERVATION: Observation = { at: Number.NaN, channel: 'mfn' };
+
+/** The instant of the last observation a slot's series was built with. */
+function builtWith(chunk: DaySeriesChunk, i: number): number {
+  return chunk.fixed[i * FIXED + LAST_OBSERVED] as number;
+}
+
+function packChunk(
+  account: string,
+  marketplace: string,
+  index: number,
+  slots: ReadonlyArray<(Slots[number] & { lastObserved: number }) | undefined>,
+): DaySeriesChunk {
+  const count = slots.length;
+  const state = new Uint8Array(count);
+  const fixed = new Float64Array(count * FIXED);
+  const days = new Float64Array(count * DAYS);
+  const layout = new Float64Array(count * LAYOUT);
+  let size = 0;
+  for (const s of slots) if (s) size += s.outOfStock.length + s.ranOut.length + s.events.length;
+  const extra = new Float64Array(size);
+  let at = 0;
+  slots.forEach((s, i) => {
+    if (!s || s.units.length !== SERIES_DAYS) return;
+    state[i] = 1;
+    const f = i * FIXED;
+    fixed[f + FIRST_DAY] = epochDay(s.firstDay);
+    fixed[f + COMPLETE] = s.complete ? 1 : 0;
+    fixed[f + FIRST_AT] = s.firstAt;
+    fixed[f + DROPPED] = s.eventsDroppedUntil;
+    fixed[f + LAST_OBSERVED] = s.lastObserved;
+    days.set(s.units, i * DAYS);
+    days.set(s.inStock, i * DAYS + SERIES_DAYS);
+    const l = i * LAYOUT;
+    layout[l] = at;
+    layout[l + 1] = s.outOfStock.length;
+    layout[l + 2] = s.ranOut.length;
+    layout[l + 3] = s.events.length;
+    extra.set(s.outOfStock, at);
+    at += s.outOfStock.length;
+    extra.set(s.ranOut, at);
+    at += s.ranOut.length;
+    extra.set(s.events, at);
+    at += s.events.length;
+  });
+  return { account, marketplace, chunk: index, format: SERIES_FORMAT, count, state, fixed, days, layout, extra };
+}
+
+/** A chunk's slots ready to pack again, each with the instant of the observation it was built with. */
+function repackable(chunk: DaySeriesChunk | undefined) {
+  const slots: Array<(Slots[number] & { lastObserved: number }) | undefined> = [];
+  if (!chunk || chunk.format !== SERIES_FORMAT) return slots;
+  const unpacked = unpackChunk(chunk);
+  unpacked.forEach((s, i) => {
+    slots[i] = s ? { ...s, lastObserved: builtWith(chunk, i) } : undefined;
+  });
+  return slots;
+}
+
+/** A read-write transaction that may include `daySeries` (it does from schema version 5 on). */
+interface SeriesTx {
+  objectStoreNames: DOMStringList;
+  objectStore(
+    name: 'daySeries',
+  ): IDBPObjectStore<ShelfwiseDB, ArrayLike<StoreNames<ShelfwiseDB>>, 'daySeries', 'readwrite'>;
+}
+
+/**
+ * The ingest hook: called inside the ingest's transaction with the keys it recorded (stale reads left
+ * out). Mirrors ingestPageRead: a read not newer than the last visit changes nothing; a SKU whose
+ * stock, channel or listing state differ from its last observation has a new observation, which
+ * extends its series; any other visit moves its marks only. Nothing is written for a marketplace whose
+ * series were never built (the first velocity read builds them from the observations).
+ */
+export async function recordVisit(tx: SeriesTx, read: PageRead, keys: readonly string[]): Promise<void> {
+  if (read.marketplace === null || keys.length === 0 || !tx.objectStoreNames.contains('daySeries')) return;
+  const marketplace = read.marketplace;
+  const store = tx.objectStore('daySeries');
+  const marks = (await store.get([read.account, marketplace, MARKS_CHUNK])) as DaySeriesMarks | undefined;
+  const timeZone = timeZoneOf(marketplace);
+  if (!marks || marks.format !== SERIES_FORMAT || marks.timeZone !== timeZone) return;
+  const names = marks.count > 0 ? marks.skus.split(SEPARATOR) : [];
+  const slotOf = new Map(names.map((sku, slot) => [sku, slot]));
+  const recorded = new Set(keys);
+  const at = read.readAt;
+  let numbers = marks.numbers;
+  const grown = (count: number) => {
+    if (numbers.length >= count * MARKS) return;
+    const larger = new Float64Array(Math.max(count, names.length * 2) * MARKS);
+    larger.set(numbers);
+    numbers = larger;
+  };
+  // Changed slots per chunk, with the observation and the visit before it.
+  const changed = new Map<
+    number,
+    Array<{ slot: number; previous: Observation; previousAt: number; next: Observation }>
+  >();
+  for (const listing of read.listings) {
+    if (!recorded.has(skuKey({ account: read.account, marketplace, sku: listing.sku }))) continue;
+    let slot = slotOf.get(listing.sku);
+    if (slot === undefined) {
+      // First seen since the series were built: no series until the next read builds it.
+      slot = names.length;
+      names.push(listing.sku);
+      slotOf.set(listing.sku, slot);
+      grown(names.length);
+      numbers[slot * MARKS + VISITS] = 1;
+      numbers[slot * MARKS + CHANGED_AT] = Number.NaN;
+      setListingMarks(numbers, slot, listing, at, true);
+      continue;
+    }
+    const m = slot * MARKS;
+    if (at <= (numbers[m + LAST_AT] as number)) continue;
+    numbers[m + VISITS] = (numbers[m + VISITS] as number) + 1;
+    const same = sameAsMarks(numbers, slot, listing);
+    if (!same) {
+      const chunk = Math.floor(slot / SKUS_PER_CHUNK);
+      const list = changed.get(chunk) ?? [];
+      list.push({
+        slot,
+        previous: lastObservation(numbers, slot),
+        previousAt: numbers[m + LAST_AT] as number,
+        next: observationOf(listing, at),
+      });
+      changed.set(chunk, list);
+    }
+    setListingMarks(numbers, slot, listing, at, !same);
+  }
+  const chunks = await Promise.all(
+    [...changed.keys()].map((k) => store.get([read.account, marketplace, k]) as Promise<DaySeriesChunk | undefined>),
+  );
+  const writes: Array<Promise<unknown>> = [];
+  [...changed.entries()].forEach(([k, list], c) => {
+    const slots = repackable(chunks[c]);
+    for (const { slot, previous, previousAt, next } of list) {
+      const i = slot - k * SKUS_PER_CHUNK;
+      const s = slots[i];
+      // A series built with another last observation (a write marked it, a restore) is rebuilt on read.
+      const extended =
+        s && s.lastObserved === previous.at
+          ? extendSeries(
+              { ...s, last: previous, lastAt: previousAt, visits: 0 },
+              next,
+              at,
+              timeZone,
+              numbers[slot * MARKS + VISITS] as number,
+            )
+          : undefined;
+      slots[i] = extended ? { ...extended, lastObserved: next.at } : undefined;
+    }
+    writes.push(store.put(packChunk(read.account, marketplace, k, slots)));
+  });
+  writes.push(
+    store.put({
+      ...marks,
+      skus: names.join(SEPARATOR),
+      count: names.length,
+      numbers: numbers.length === names.length * MARKS ? numbers : numbers.slice(0, names.length * MARKS),
+    }),
+  );
+  await Promise.all(writes);
+}
+
+/** Drops a marketplace's series (all of them when `marketplace` is omitted): rebuilt on the next read. */
+export async function dropDaySeries(tx: SeriesTx, account?: string, marketplace?: string): Promise<void> {
+  if (!tx.objectStoreNames.contains('daySeries')) return;
+  const store = tx.objectStore('daySeries');
+  if (account === undefined || marketplace === undefined) await store.clear();
+  else await store.delete(range(account, marketplace));
+}
+
+/**
+ * Marks the series of these SKUs stale (a Shelfwise write between two visits: extendSeries does not
+ * know writes), so each is built from its history on the next read.
+ */
+export async function markSeriesStale(tx: SeriesTx, account: string, marketplace: string, skus: readonly string[]) {
+  if (!tx.objectStoreNames.contains('daySeries') || skus.length === 0) return;
+  const store = tx.objectStore('daySeries');
+  const marks = (await store.get([account, marketplace, MARKS_CHUNK])) as DaySeriesMarks | undefined;
+  if (!marks) return;
+  const slotOf = new Map(marks.skus.split(SEPARATOR).map((sku, slot) => [sku, slot]));
+  const byChunk = new Map<number, number[]>();
+  for (const sku of skus) {
+    const slot = slotOf.get(sku);
+    if (slot === undefined) continue;
+    const k = Math.floor(slot / SKUS_PER_CHUNK);
+    byChunk.set(k, [...(byChunk.get(k) ?? []), slot - k * SKUS_PER_CHUNK]);
+  }
+  await Promise.all(
+    [...byChunk].map(async ([k, slots]) => {
+      const chunk = (await store.get([account, marketplace, k])) as DaySeriesChunk | undefined;
+      if (!chunk) return;
+      const state = chunk.state.slice();
+      for (const i of slots) if (i < state.length) state[i] = 0;
+      await store.put({ ...chunk, state });
+    }),
+  );
+}
+
+export interface MarketplaceVelocities {
+  skus: string[];
+  velocities: Velocity[];
+  /** SKUs computed from their observations (no usable series), and series built and written back. */
+  fromObservations: number;
+  rebuilt: number;
+}
+
+/** Days of history a rebuild reads: the series' days before the last visit, and the oldest last visit. */
+function rebuildDays(skus: readonly SkuRecord[], now: number): number {
+  let oldest = now;
+  for (const sku of skus) oldest = Math.min(oldest, sku.lastSeenAt);
+  return SERIES_DAYS + 2 + Math.ceil(Math.max(0, now - oldest) / DAY_MS);
+}
+
+/** Builds the series of these SKUs from their histories (handed to `each` too) and stores them. */
+async function buildAndWrite(
+  db: DB,
+  account: string,
+  marketplace: string,
+  skus: readonly SkuRecord[],
+  now: number,
+  each?: (sku: SkuRecord, history: SalesHistory) => void,
+): Promise<Map<string, StoredSeries>> {
+  const timeZone = timeZoneOf(marketplace);
+  const built = new Map<string, StoredSeries>();
+  const seen = new Map<string, number>();
+  await forEachSalesHistory(
+    db,
+    skus,
+    now,
+    (sku, history) => {
+      each?.(sku, history);
+      const series = seriesFromHistory(history, timeZone, dayKey(sku.lastSeenAt, timeZone));
+      if (series) built.set(sku.sku, series);
+      seen.set(sku.sku, sku.lastSeenAt);
+    },
+    { dense: skus.length > 200, days: rebuildDays(skus, now) },
+  );
+  await storeDaySeries(db, account, marketplace, built, seen);
+  return built;
+}
+
+/**
+ * Writes built series with fresh marks, in one transaction that checks each SKU is still as it was
+ * when its history was read (`seen`: its last visit then); a SKU an ingest has moved on since is left
+ * without a series, built on the next read. Without usable marks, the marketplace's records are replaced.
+ */
+export async function storeDaySeries(
+  db: DB,
+  account: string,
+  marketplace: string,
+  built: ReadonlyMap<string, StoredSeries>,
+  seen: ReadonlyMap<string, number>,
+): Promise<void> {
+  const timeZone = timeZoneOf(marketplace);
+  const tx = db.transaction(['skus', 'daySeries'], 'readwrite');
+  const store = tx.objectStore('daySeries');
+  const marks = (await store.get([account, marketplace, MARKS_CHUNK])) as DaySeriesMarks | undefined;
+  const usable = marks && marks.format === SERIES_FORMAT && marks.timeZone === timeZone;
+  // The SKU records as they are now: all of the marketplace for fresh marks, else the built ones.
+  const current = usable
+    ? (
+        await Promise.all(
+          [...built.keys()].map((sku) => tx.objectStore('skus').get(skuKey({ account, marketplace, sku }))),
+        )
+      ).filter((s): s is SkuRecord => !!s)
+    : await tx.objectStore('skus').index('by-marketplace').getAll([account, marketplace]);
+  const names = usable && marks.count > 0 ? marks.skus.split(SEPARATOR) : [];
+  const slotOf = new Map(names.map((sku, slot) => [sku, slot]));
+  const records = new Map(current.map((sku) => [sku.sku, sku]));
+  for (const sku of current) {
+    if (slotOf.has(sku.sku)) continue;
+    slotOf.set(sku.sku, names.length);
+    names.push(sku.sku);
+  }
+  if (names.length === 0) {
+    await tx.done;
+    return;
+  }
+  const numbers = new Float64Array(names.length * MARKS);
+  if (usable) numbers.set(marks.numbers.subarray(0, Math.min(marks.numbers.length, numbers.length)));
+  for (const sku of current) writeMarks(numbers, slotOf.get(sku.sku) as number, sku);
+  const wanted = new Set<number>();
+  for (const name of built.keys()) {
+    const slot = slotOf.get(name);
+    if (slot !== undefined) wanted.add(Math.floor(slot / SKUS_PER_CHUNK));
+  }
+  const old = usable
+    ? await Promise.all(
+        [...wanted].map((k) => store.get([account, marketplace, k]) as Promise<DaySeriesChunk | undefined>),
+      )
+    : [];
+  const writes: Array<Promise<unknown>> = [];
+  if (!usable) writes.push(store.delete(range(account, marketplace)));
+  [...wanted].forEach((k, c) => {
+    const slots = usable ? repackable(old[c]) : [];
+    const end = Math.min(SKUS_PER_CHUNK, names.length - k * SKUS_PER_CHUNK);
+    for (let i = 0; i < end; i++) {
+      const name = names[k * SKUS_PER_CHUNK + i] as string;
+      const series = built.get(name);
+      const sku = records.get(name);
+      if (!series || !sku) continue;
+      // Read before an ingest that has since moved the SKU on: left for the next read.
+      slots[i] =
+        sku.lastSeenAt === seen.get(name) && sku.lastObservation.at === series.last.at
+          ? { ...series, lastObserved: series.last.at }
+          : undefined;
+    }
+    slots.length = Math.max(slots.length, end);
+    writes.push(store.put(packChunk(account, marketplace, k, slots)));
+  });
+  writes.push(
+    store.put({
+      account,
+      marketplace,
+      chunk: MARKS_CHUNK,
+      format: SERIES_FORMAT,
+      timeZone,
+      skus: names.join(SEPARATOR),
+      count: names.length,
+      numbers,
+    }),
+  );
+  await Promise.all(writes);
+  await tx.done;
+}
+
+/** Rebuilds a marketplace's series from the observations (first read, other format, dropped). */
+export async function rebuildDaySeries(db: DB, account: string, marketplace: string, now: number): Promise<number> {
+  const skus = await db.getAllFromIndex('skus', 'by-marketplace', [account, marketplace]);
+  const built = await buildAndWrite(db, account, marketplace, skus, now);
+  return built.size;
+}
+
+/**
+ * Velocity for every SKU of one marketplace, end to end from the store: the packed series (one range
+ * read), the page's own sales figures from the marks, imported sales of the marketplace (two range
+ * reads, empty without imports), then velocityFromSeries per SKU. A SKU it cannot answer for (no
+ * series yet, or an intermittent seller whose event spans were dropped) is computed from its
+ * observations; one without a series has it built and written back.
+ */
+export async function marketplaceVelocities(
+  db: DB,
+  account: string,
+  marketplace: string,
+  context: VelocityContext,
+): Promise<MarketplaceVelocities> {
+  const tx = db.transaction(['daySeries', 'orderCoverage', 'orderDays', 'periodSales'], 'readonly');
+  const prefix = skuKey({ account, marketplace, sku: '' });
+  const [records, coverage, orderDays, periods] = await Promise.all([
+    tx.objectStore('daySeries').getAll(range(account, marketplace)),
+    tx.objectStore('orderCoverage').get(`${account}\u001f${marketplace}`),
+    tx.objectStore('orderDays').getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+    tx.objectStore('periodSales').getAll(IDBKeyRange.bound([prefix], [`${prefix}\uffff`, []])),
+  ]);
+  await tx.done;
+  const marks = records[0] as DaySeriesMarks | undefined;
+  if (!marks || marks.chunk !== MARKS_CHUNK || marks.format !== SERIES_FORMAT || marks.timeZone !== context.timeZone) {
+    const built = await rebuildDaySeries(db, account, marketplace, context.now);
+    if (built === 0) return { skus: [], velocities: [], fromObservations: 0, rebuilt: 0 };
+    return { ...(await marketplaceVelocities(db, account, marketplace, context)), rebuilt: built };
+  }
+  const names = marks.count > 0 ? marks.skus.split(SEPARATOR) : [];
+  const numbers = marks.numbers;
+  const imports = orderDays.length > 0 || periods.length > 0;
+  const daysByKey = new Map<string, OrderDaysRecord>(orderDays.map((d) => [d.key, d]));
+  const periodsByKey = new Map<string, PeriodSalesRecord[]>();
+  for (const p of periods) periodsByKey.set(p.key, [...(periodsByKey.get(p.key) ?? []), p]);
+  const sinceDay = importedSince(marketplace, context.now);
+  const velocities: Velocity[] = new Array(names.length);
+  const missing: number[] = [];
+  const missingSeries = new Set<number>();
+  let chunkIndex = 1;
+  for (let k = 0; k * SKUS_PER_CHUNK < names.length; k++) {
+    let chunk = records[chunkIndex] as DaySeriesChunk | undefined;
+    if (chunk && chunk.chunk === k) chunkIndex++;
+    else chunk = undefined;
+    const usable = chunk && chunk.format === SERIES_FORMAT ? chunk : undefined;
+    const end = Math.min(names.length, (k + 1) * SKUS_PER_CHUNK);
+    for (let slot = k * SKUS_PER_CHUNK; slot < end; slot++) {
+      const i = slot - k * SKUS_PER_CHUNK;
+      const m = slot * MARKS;
+      const s = usable && i < usable.count ? unpackSlot(usable, i) : undefined;
+      if (!s || builtWith(usable as DaySeriesChunk, i) !== numbers[m + CHANGED_AT]) {
+        missing.push(slot);
+        missingSeries.add(slot);
+        continue;
+      }
+      const extras: SeriesExtras = {};
+      const pageUnits = numbers[m + PAGE_UNITS] as number;
+      if (!Number.isNaN(pageUnits)) extras.pageSales = { units: pageUnits, days: numbers[m + PAGE_DAYS] as number };
+      if (imports) {
+        const key = prefix + (names[slot] as string);
+        const imported = importedSalesFrom(daysByKey.get(key), coverage, periodsByKey.get(key) ?? [], sinceDay);
+        if (imported.orders) extras.orders = imported.orders;
+        if (imported.periods.length > 0) extras.periods = imported.periods;
+      }
+      s.last = lastObservation(numbers, slot);
+      s.lastAt = numbers[m + LAST_AT] as number;
+      s.visits = numbers[m + VISITS] as number;
+      const v = velocityFromSeries(s, context, extras);
+      if (v) velocities[slot] = v;
+      else missing.push(slot);
+    }
+  }
+  let rebuilt = 0;
+  if (missing.length > 0) {
+    const keys = missing.map((slot) => prefix + (names[slot] as string));
+    const read = db.transaction('skus', 'readonly');
+    const skus = (await Promise.all(keys.map((key) => read.store.get(key)))).filter((s): s is SkuRecord => !!s);
+    await read.done;
+    const slotOf = new Map(missing.map((slot) => [names[slot] as string, slot]));
+    const compute = (sku: SkuRecord, history: SalesHistory) => {
+      const slot = slotOf.get(sku.sku);
+      if (slot !== undefined) velocities[slot] = computeVelocity(history, context);
+    };
+    const toBuild = skus.filter((sku) => missingSeries.has(slotOf.get(sku.sku) as number));
+    const toCompute = skus.filter((sku) => !missingSeries.has(slotOf.get(sku.sku) as number));
+    if (toBuild.length > 0)
+      rebuilt = (await buildAndWrite(db, account, marketplace, toBuild, context.now, compute)).size;
+    if (toCompute.length > 0) await forEachSalesHistory(db, toCompute, context.now, compute);
+  }
+  // SKUs with marks but no record any more (deleted since) have no answer.
+  const kept: string[] = [];
+  const answers: Velocity[] = [];
+  names.forEach((name, slot) => {
+    const v = velocities[slot];
+    if (v) {
+      kept.push(name);
+      answers.push(v);
+    }
+  });
+  return { skus: kept, velocities: answers, fromObservations: missing.length, rebuilt };
+}

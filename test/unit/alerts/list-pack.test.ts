@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateAll } from '@/lib/alerts/evaluate';
+import { firstRows } from '@/lib/alerts/list';
+import { packList, unpackList } from '@/lib/alerts/list-pack';
+import type { NotifyMemory } from '@/lib/alerts/notify';
+import { popupGroups } from '@/lib/alerts/popup';
+import type { AlertInput, FeeNote, FeeSeries } from '@/lib/alerts/types';
+import { packFeeNotes, packNotifyMemory, unpackFeeNotes, unpackNotifyMemory } from '@/lib/background/basis-pack';
+import { ACCOUNT, BERLIN, event, input, LA, local, settingsWith } from './helpers';
+
+/**
+ * The packed low-stock list and fee notes must decode to exactly what was packed, on lists as varied
+ * as evaluation makes them: pools, snoozes, Amazon's suggestion, event-moved dates, the capacity cap,
+ * marketplaces with no Seller Central host, rows whose ASIN or title differ from their group's.
+ */
+
+const now = local('2026-09-01', 10, LA);
+const lowFee: FeeSeries = {
+  lastDay: '2026-08-31',
+  onHand: new Float64Array(90).fill(10),
+  shipped: new Float64Array(90).fill(1),
+};
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 0x1_0000_0000;
+  };
+}
+
+const MARKETPLACES = ['US', 'UK', 'DE', 'IT', 'JP', 'XX'] as const;
+
+/** `count` SKUs from a seeded generator: every state, nulls and the odd string. */
+function catalogue(count: number, seed: number): AlertInput[] {
+  const next = random(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const marketplace = MARKETPLACES[Math.floor(next() * MARKETPLACES.length)] as string;
+    const perDay = next() < 0.15 ? null : next() < 0.1 ? 0 : Math.round(next() * 500) / 100;
+    const stock = next() < 0.05 ? null : next() < 0.15 ? 0 : Math.round(next() * 120);
+    const asin = next() < 0.05 ? undefined : `B0${String(Math.floor(i / 3)).padStart(8, '0')}`;
+    return input(
+      `SKU ${i}/"${next() < 0.1 ? '=x,y' : '本地'}"`,
+      { perDay, stock, timeZone: marketplace === 'DE' || marketplace === 'IT' ? BERLIN : LA },
+      {
+        marketplace,
+        channel: next() < 0.6 ? 'fba' : 'mfn',
+        asin,
+        title: next() < 0.2 ? undefined : `Title ${Math.floor(i / (next() < 0.8 ? 3 : 1))} — 保温杯`,
+        available: stock === null ? undefined : stock,
+        inboundShipped: next() < 0.3 ? Math.round(next() * 50) : undefined,
+        inboundReceiving: next() < 0.2 ? Math.round(next() * 10) : undefined,
+        amazon:
+          next() < 0.1
+            ? { quantity: Math.round(next() * 200), ...(next() < 0.5 ? { shipDate: '2026-09-10' } : {}) }
+            : undefined,
+        snoozedUntil: next() < 0.05 ? now + Math.round(next() * 1e8) : undefined,
+        fee: next() < 0.05 ? lowFee : undefined,
+      },
+    );
+  });
+}
+
+function varied(capacity: number | null, seed: number) {
+  const settings = settingsWith(
+    [
+      event({
+        id: 'bfcm',
+        kind: 'demand',
+        start: '2026-11-20',
+        end: '2026-12-01',
+        uplift: 2,
+        inboundCutoff: '2026-10-30',
+      }),
+      event({ id: 'cny', kind: 'supply', start: '2027-01-27', end: '2027-02-21', extraLeadDays: 21 }),
+    ],
+    (s) => {
+      s.restockCapacityPerMonth = capacity;
+    },
+  );
+  const pooled = (marketplace: string) =>
+    input(
+      `POOL-${marketplace}`,
+      { perDay: 2, stock: 6, timeZone: BERLIN },
+      { marketplace, asin: 'B0POOL0001', title: 'Pooled', available: 6 },
+    );
+  // Runs out in the demand event, so the event's inbound cut-off sets the date; listed for its few units.
+  const cutOff = input('CUT-OFF', { perDay: 1, stock: 85 }, { available: 5 });
+  const inputs = [...catalogue(400, seed), pooled('DE'), pooled('IT'), cutOff];
+  const alerts = evaluateAll(inputs, settings, now, {
+    pools: [{ account: ACCOUNT, asins: ['B0POOL0001'], marketplaces: ['de', 'it'], stock: 'sum' }],
+    plans: 'attention',
+  });
+  return popupGroups(alerts);
+}
+
+describe('the packed low-stock list', () => {
+  it('gives back exactly the groups it was given, on varied lists', () => {
+    for (const [capacity, seed] of [
+      [null, 1],
+      [300, 2],
+      [0, 3],
+    ] as const) {
+      const groups = varied(capacity, seed);
+      const rows = groups.flatMap((g) => g.rows);
+      // The sample covers what packing treats apart.
+      expect(rows.some((r) => r.marketplaces.length > 1 && r.poolName !== null)).toBe(true);
+      expect(rows.some((r) => r.link === null)).toBe(true);
+      expect(rows.some((r) => r.snoozed)).toBe(true);
+      expect(rows.some((r) => r.amazonSuggested !== null)).toBe(true);
+      expect(rows.some((r) => r.methods.some((m) => m.constraint === 'cut-off'))).toBe(true);
+      expect(groups.some((g) => g.rows.some((r) => r.title !== g.title))).toBe(true);
+      const packed = structuredClone(packList(groups));
+      expect(unpackList(packed)).toEqual({ groups, complete: true });
+    }
+  });
+
+  it('reads the first rows alone as firstRows cuts them', () => {
+    const groups = varied(null, 4);
+    const packed = packList(groups);
+    for (const limit of [0, 1, 2, 7, 30, 10_000]) {
+      expect(unpackList(packed, limit)).toEqual(firstRows(groups, limit));
+    }
+  });
+
+  it('stores columns, not an object per row, and an empty list too', () => {
+    const packed = packList(varied(null, 5));
+    expect(packed.numbers).toBeInstanceOf(Float64Array);
+    expect(typeof packed.values).toBe('string');
+    expect(packed).not.toHaveProperty('groups.0');
+    expect(unpackList(structuredClone(packList([])))).toEqual({ groups: [], complete: true });
+  });
+
+  it('refuses a record that is not whole (written again rather than misread)', () => {
+    const packed = packList(varied(null, 6));
+    expect(unpackList({ ...packed, numbers: packed.numbers.slice(1) })).toBeUndefined();
+    expect(unpackList({ ...packed, rows: packed.rows + 1 })).toBeUndefined();
+    expect(unpackList({ ...packed, version: 0 })).toBeUndefined();
+    expect(unpackList({ ...packed, values: '{' })).toBeUndefined();
+    expect(unpackList(undefined)).toBeUndefined();
+  });
+});
+
+describe('the packed fee notes', () => {
+  it('gives back exactly the notes it was given, nulls kept', () => {
+    const notes = new Map<string, FeeNote>([
+      ['A␟US␟1', { parentAsin: 'B0PARENT01', dos30: 12.5, dos90: null, atRisk: true }],
+      ['A␟US␟2', { parentAsin: 'B0PARENT01', dos30: null, dos90: 40, atRisk: false }],
+      ['A␟UK␟保温杯', { parentAsin: 'B0OTHER001', dos30: 0, dos90: 0, atRisk: true }],
+    ]);
+    expect(unpackFeeNotes(structuredClone(packFeeNotes(notes)))).toEqual(notes);
+    expect(unpackFeeNotes(packFeeNotes(new Map()))).toEqual(new Map());
+    const packed = packFeeNotes(notes);
+    expect(unpackFeeNotes({ ...packed, count: 2 })).toBeUndefined();
+    expect(unpackFeeNotes(undefined)).toBeUndefined();
+  });
+});
+
+describe('the packed notification memory', () => {
+  it('gives back exactly the memory it was given, and still reads a memory stored as entries', () => {
+    const memory: NotifyMemory = {
+      'A␟US␟1': { level: 'critical', notified: 'critical', at: 1_773_000_000_000 },
+      'A␟US␟保温杯 "x"': { level: 'low', notified: null, at: 0 },
+      'A␟UK␟3': { level: 'out', notified: 'low', at: 1_773_000_000_123 },
+    };
+    expect(unpackNotifyMemory(structuredClone(packNotifyMemory(memory)))).toEqual(memory);
+    expect(unpackNotifyMemory(packNotifyMemory({}))).toEqual({});
+    expect(unpackNotifyMemory(memory)).toEqual(memory);
+    const packed = packNotifyMemory(memory);
+    expect(unpackNotifyMemory({ ...packed, at: packed.at.slice(1) })).toEqual({});
+    expect(unpackNotifyMemory({ ...packed, states: Uint8Array.from([9, 9, 9, 9, 9, 9]) })).toEqual({});
+    expect(unpackNotifyMemory('nonsense')).toEqual({});
+  });
+});
