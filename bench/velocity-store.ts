@@ -1,7 +1,7 @@
-import { build } from 'esbuild';
 import { startOfDay } from '../lib/time';
 import { computeVelocity, velocityContext } from '../lib/velocity';
 import { launchWithExtension } from '../test/support/browser';
+import { loadIntoPage } from './in-page';
 import { median } from './types';
 import { type BenchFigure, SETTINGS, speedHistories, TIME_ZONE } from './velocity';
 import type { Seeded, VelocityTiming } from './velocity-page';
@@ -21,28 +21,18 @@ interface VelocityPageApi {
  * run. Σ perDay is checked against computeVelocity over the same histories in memory.
  */
 export async function benchVelocityStore(skus = 10_000, days = 365, runs = 7): Promise<BenchFigure[]> {
-  const source = await build({
-    stdin: {
-      contents: `import * as api from './bench/velocity-page'; globalThis.__shelfwiseVelocityBench = api;`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'error',
-  });
   const now = startOfDay('2026-11-27', TIME_ZONE) + 15 * 3_600_000;
   const launched = await launchWithExtension();
   try {
     const page = await launched.context.newPage();
     await page.goto(`chrome-extension://${launched.extensionId}/options.html#data`);
-    await page.evaluate(source.outputFiles[0]?.text ?? '');
+    await loadIntoPage(page, `export * from './bench/velocity-page';`);
     const call = <K extends keyof VelocityPageApi>(name: K, options: Parameters<VelocityPageApi[K]>[0]) =>
       page.evaluate(
         ([fn, args]) =>
-          (globalThis as unknown as { __shelfwiseVelocityBench: Record<string, (a: unknown) => Promise<unknown>> })
-            .__shelfwiseVelocityBench[fn as string]!(args),
+          (globalThis as unknown as { __bench: Record<string, (a: unknown) => Promise<unknown>> }).__bench[
+            fn as string
+          ]!(args),
         [name, options] as const,
       ) as Promise<Awaited<ReturnType<VelocityPageApi[K]>>>;
     const name = 'shelfwise-bench-velocity';
