@@ -11,12 +11,18 @@ import { OWN_ATTRIBUTE } from './notice';
 const LEVEL_MARK = { ok: '●', low: '▲', out: '■', unknown: '○' } as const;
 const SEVERITY_MARK = { ok: '✓', warn: '▲', block: '✕' } as const;
 
-let openPopover: { popover: HTMLElement; badge: HTMLElement } | undefined;
+let openPopover: { popover: HTMLElement; badge: HTMLElement; shows: string } | undefined;
+
+/** What a badge's popover is built from, as a string: an open popover is rebuilt only when it changes. */
+function popoverSource(badge: HTMLElement, data: RowBadges): string {
+  return JSON.stringify(badge.getAttribute(OWN_ATTRIBUTE) === 'velocity' ? data.velocity : data.compliance);
+}
 
 function closePopover(returnFocus: boolean): void {
   if (!openPopover) return;
   const { popover, badge } = openPopover;
   openPopover = undefined;
+  popover.parentElement?.classList.remove('has-popover');
   popover.remove();
   badge.setAttribute('aria-expanded', 'false');
   if (returnFocus) badge.focus();
@@ -111,21 +117,27 @@ function badgePair(decoration: HTMLElement) {
   return pair;
 }
 
-/** What each badge shows, to build its popover when it is opened (never before). */
-const popovers = new WeakMap<HTMLElement, (doc: Document) => HTMLElement>();
+/** The data each badge was last given, to build its popover when it is opened (never before). */
+const popoverData = new WeakMap<HTMLElement, RowBadges>();
 
 function showPopover(decoration: HTMLElement, badge: HTMLButtonElement): void {
-  const build = popovers.get(badge);
-  if (!build) return;
+  const data = popoverData.get(badge);
+  if (!data) return;
   const doc = decoration.ownerDocument;
-  const popover = build(doc);
+  const popover =
+    badge.getAttribute(OWN_ATTRIBUTE) === 'velocity'
+      ? velocityPopover(data.velocity)(doc)
+      : compliancePopover(data.compliance)(doc);
   popover.setAttribute(OWN_ATTRIBUTE, 'popover');
   popover.setAttribute('role', 'dialog');
   popover.id = `shelfwise-popover-${Math.random().toString(36).slice(2)}`;
   badge.setAttribute('aria-controls', popover.id);
   badge.setAttribute('aria-expanded', 'true');
+  // Positioned against its decoration only while open: a positioned box in every row would cost
+  // the page a layer per row.
+  decoration.classList.add('has-popover');
   decoration.append(popover);
-  openPopover = { popover, badge };
+  openPopover = { popover, badge, shows: popoverSource(badge, data) };
 }
 
 function velocityPopover(data: VelocityBadgeData) {
@@ -221,46 +233,66 @@ export function severityCounts(data: RowBadges['compliance']): { block: number; 
   return { block, warn: data.issues - block };
 }
 
-/**
- * The data each badge pair was last drawn from, serialised: the background answers again for rows
- * whose image is still being checked, and an unchanged answer must cost no DOM work at all.
- */
-const drawn = new WeakMap<HTMLElement, { data: RowBadges; json: string }>();
+/** What each badge pair shows now, as one string: an answer that changes none of it costs no DOM work. */
+const drawn = new WeakMap<HTMLElement, string>();
+
+function setAttributes(element: HTMLElement, attributes: Record<string, string>): void {
+  for (const name in attributes) element.setAttribute(name, attributes[name] as string);
+}
 
 /** Puts (or updates) both badges into a decoration. */
 export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
   const { velocity, compliance } = badgePair(decoration);
-  const last = drawn.get(velocity);
-  if (last?.data === data) return;
-  const json = JSON.stringify(data);
-  if (last?.json === json) {
-    last.data = data;
-    return;
+  // The popovers always open on the latest data, drawn or not.
+  popoverData.set(velocity, data);
+  popoverData.set(compliance, data);
+  const v = data.velocity;
+  const c = data.compliance;
+  const counts = severityCounts(c);
+  const shown = [
+    v.level,
+    v.text,
+    v.label,
+    v.levelText,
+    v.perDay,
+    v.daysOfCover,
+    c.severity,
+    c.issues,
+    counts.block,
+    c.text,
+    c.label,
+    c.image ?? '',
+  ].join('\u0001');
+  if (drawn.get(velocity) !== shown) {
+    drawn.set(velocity, shown);
+    const velocityLabel = `${v.label} · ${v.levelText}`;
+    setAttributes(velocity, {
+      'data-per-day': v.perDay,
+      'data-days-of-cover': v.daysOfCover,
+      'data-level': v.level,
+      'aria-label': velocityLabel,
+      title: velocityLabel,
+    });
+    velocity.textContent = `${LEVEL_MARK[v.level]} ${v.text}`;
+    setAttributes(compliance, {
+      'data-issues': String(c.issues),
+      'data-severity': c.severity,
+      'data-block': String(counts.block),
+      'data-warn': String(counts.warn),
+      'aria-label': c.label,
+      title: c.label,
+    });
+    if (c.image) compliance.setAttribute('data-image', c.image);
+    else compliance.removeAttribute('data-image');
+    compliance.textContent = `${SEVERITY_MARK[c.severity]} ${c.text}`;
   }
-  drawn.set(velocity, { data, json });
-
-  velocity.dataset.perDay = data.velocity.perDay;
-  velocity.dataset.daysOfCover = data.velocity.daysOfCover;
-  velocity.dataset.level = data.velocity.level;
-  velocity.textContent = `${LEVEL_MARK[data.velocity.level]} ${data.velocity.text}`;
-  velocity.setAttribute('aria-label', `${data.velocity.label} · ${data.velocity.levelText}`);
-  velocity.title = `${data.velocity.label} · ${data.velocity.levelText}`;
-  popovers.set(velocity, velocityPopover(data.velocity));
-
-  compliance.dataset.issues = String(data.compliance.issues);
-  compliance.dataset.severity = data.compliance.severity;
-  const counts = severityCounts(data.compliance);
-  compliance.dataset.block = String(counts.block);
-  compliance.dataset.warn = String(counts.warn);
-  if (data.compliance.image) compliance.dataset.image = data.compliance.image;
-  else delete compliance.dataset.image;
-  compliance.textContent = `${SEVERITY_MARK[data.compliance.severity]} ${data.compliance.text}`;
-  compliance.setAttribute('aria-label', data.compliance.label);
-  compliance.title = data.compliance.label;
-  popovers.set(compliance, compliancePopover(data.compliance));
 
   // An open popover of this row shows the new figures at once.
-  if (openPopover && decoration.contains(openPopover.badge)) {
+  if (
+    openPopover &&
+    openPopover.badge.parentElement === decoration &&
+    openPopover.shows !== popoverSource(openPopover.badge, data)
+  ) {
     const badge = openPopover.badge as HTMLButtonElement;
     // Keep the keyboard where it was: a mute button pressed stays focused as its Unmute.
     const focused = decoration.ownerDocument.activeElement;

@@ -29,36 +29,49 @@ function template(doc: Document): HTMLElement {
   return found;
 }
 
+function ownChild(host: Element): HTMLElement | null {
+  for (let child = host.lastElementChild; child; child = child.previousElementSibling) {
+    if (child.getAttribute(OWN_ATTRIBUTE) === 'row') return child as HTMLElement;
+  }
+  return null;
+}
+
 export function renderRowDecoration(reading: RowReading, view: SessionView): HTMLElement | undefined {
   const listing = reading.listing;
   if (!listing) return undefined;
   const row = reading.element;
   let entry = decorations.get(row);
   if (!entry || entry.decoration.parentElement === null || !row.contains(entry.decoration)) {
-    const existing = row.querySelector<HTMLElement>(`[${OWN_ATTRIBUTE}="row"]`);
+    const host = reading.anchor ?? decorationHost(row);
+    // A decoration left by an earlier run of Shelfwise (an extension update) is a child of the
+    // same host: its few children are looked at, not the whole row.
+    const existing = ownChild(host);
     const decoration = existing ?? (template(row.ownerDocument).cloneNode(true) as HTMLElement);
-    let chip = decoration.querySelector<HTMLElement>(`[${OWN_ATTRIBUTE}="state"]`);
+    let chip = existing
+      ? existing.querySelector<HTMLElement>(`[${OWN_ATTRIBUTE}="state"]`)
+      : (decoration.firstElementChild as HTMLElement);
     if (!chip) {
       chip = row.ownerDocument.createElement('span');
       chip.setAttribute(OWN_ATTRIBUTE, 'state');
       chip.className = 'shelfwise-chip';
       decoration.prepend(chip);
     }
-    if (!existing) decorationHost(row).append(decoration);
+    if (!existing) host.append(decoration);
     entry = { decoration, chip, drawn: '' };
     decorations.set(row, entry);
   }
-  const { t } = view;
-  const words = listing.isParent
-    ? [t('row.parent')]
-    : [
-        t(listing.channel === 'fba' ? 'channel.fba' : 'channel.mfn'),
-        t(`state.${listing.state}`),
-        ...listing.reasons.map((reason) => t(`reason.${reason}`)),
-      ];
   const lang = view.lang === 'zh_CN' ? 'zh-CN' : 'en';
-  const drawn = `${listing.sku}\n${lang}\n${listing.channel}\n${listing.state}\n${words.join(' · ')}`;
+  // What the chip is drawn from: the words are only looked up when it changed.
+  const drawn = `${listing.sku}\n${view.lang}\n${listing.channel}\n${listing.state}\n${listing.isParent}\n${listing.reasons.join(' ')}`;
   if (entry.drawn !== drawn) {
+    const { t } = view;
+    const words = listing.isParent
+      ? [t('row.parent')]
+      : [
+          t(listing.channel === 'fba' ? 'channel.fba' : 'channel.mfn'),
+          t(`state.${listing.state}`),
+          ...listing.reasons.map((reason) => t(`reason.${reason}`)),
+        ];
     const { decoration, chip } = entry;
     decoration.setAttribute('data-sku', listing.sku);
     decoration.lang = lang;

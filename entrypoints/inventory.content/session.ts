@@ -41,6 +41,8 @@ export interface SessionView {
 
 /** Reading time per task before the rest of the queue waits for the next one (decorating follows). */
 const READ_SLICE_MS = 6;
+/** Badge drawing time per task (after any reading), for the same reason. */
+const PAINT_SLICE_MS = 4;
 
 function isOwn(node: Node): boolean {
   const element = node instanceof Element ? node : node.parentElement;
@@ -179,11 +181,24 @@ export class InventorySession {
 
   /** Rows waiting to be read, in the order they arrived. */
   private readonly queue = new Set<Element>();
+  /** Rows whose SKU's badges arrived and are waiting to be drawn. */
+  private readonly paintQueue = new Set<Element>();
+  /** The row elements of each SKU, so a badge answer finds its rows without a walk over all of them. */
+  private readonly elementsBySku = new Map<string, Set<Element>>();
   private draining = false;
+  /** Listings read while a page read is on its way to the background: sent together when it returns. */
+  private outbox:
+    | { listings: Map<string, Listing>; json: Map<string, string>; renderedAt: number; readAt: number }
+    | undefined;
+  private sending = false;
 
   private onRows(elements: Element[]): void {
     if (this.stopped || !this.view) return;
     for (const element of elements) this.queue.add(element);
+    this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
     if (this.draining) return;
     this.draining = true;
     // A task of our own, not the page's: the page renders new rows and lays them out in its own
@@ -201,6 +216,7 @@ export class InventorySession {
     const view = this.view;
     if (this.stopped || !view) {
       this.queue.clear();
+      this.paintQueue.clear();
       return;
     }
     const start = performance.now();
@@ -213,11 +229,23 @@ export class InventorySession {
       if (readings.length % 8 === 0 && performance.now() - start > READ_SLICE_MS) break;
     }
     // Read every row first, then write: interleaving layout reads and DOM writes thrashes.
-    if (readings.length) this.accept(readings, Date.now());
+    if (readings.length && !this.accept(readings, Date.now())) return;
+    this.paintBadges(performance.now() + PAINT_SLICE_MS);
     performance.measure('shelfwise:batch', { start, end: performance.now() });
-    if (this.queue.size > 0 && !this.draining) {
-      this.draining = true;
-      setTimeout(() => this.drain(), 0);
+    if (this.queue.size > 0 || this.paintQueue.size > 0) this.scheduleDrain();
+  }
+
+  /** Draws the badges waiting in the queue until the deadline (at least a few rows each time). */
+  private paintBadges(deadline: number): void {
+    let painted = 0;
+    for (const element of this.paintQueue) {
+      this.paintQueue.delete(element);
+      const reading = this.rows.get(element);
+      const cached = reading && this.badges.get(reading.sku);
+      if (!cached || !reading.listing || !element.isConnected) continue;
+      const decoration = findDecoration(element);
+      if (decoration) renderBadges(decoration, cached.data);
+      if (++painted % 8 === 0 && performance.now() > deadline) break;
     }
   }
 
@@ -229,12 +257,21 @@ export class InventorySession {
     this.tally = addToTally(this.tally, fresh);
     const now = Date.now();
     for (const reading of readings) {
+      const before = this.rows.get(reading.element);
+      if (before && before.sku !== reading.sku) this.elementsBySku.get(before.sku)?.delete(reading.element);
+      const elements = this.elementsBySku.get(reading.sku);
+      if (elements) elements.add(reading.element);
+      else this.elementsBySku.set(reading.sku, new Set([reading.element]));
       this.rows.set(reading.element, reading);
       this.readAt.set(reading.element, now);
     }
     // Rows the page replaced are gone for good: forget them so a long session does not grow.
     if (this.rows.size > 4 * Math.max(250, readings.length)) {
-      for (const element of this.rows.keys()) if (!element.isConnected) this.rows.delete(element);
+      for (const [element, reading] of this.rows) {
+        if (element.isConnected) continue;
+        this.rows.delete(element);
+        this.elementsBySku.get(reading.sku)?.delete(element);
+      }
     }
     if (verdict(this.tally) === 'unrecognised') {
       this.giveUp();
@@ -327,14 +364,11 @@ export class InventorySession {
       this.badges.set(data.sku, { listing, data });
       answered.add(data.sku);
     }
-    for (const reading of this.rows.values()) {
-      if (!answered.has(reading.sku) || !reading.element.isConnected || !reading.listing) continue;
-      const cached = this.badges.get(reading.sku);
-      const decoration = findDecoration(reading.element);
-      if (cached && decoration) renderBadges(decoration, cached.data);
-    }
+    // Drawn in slices of their own, like reading: a thousand answers never become one long task.
+    for (const sku of answered) for (const element of this.elementsBySku.get(sku) ?? []) this.paintQueue.add(element);
     this.compliancePage.onBadges(all);
     performance.measure('shelfwise:badges', { start, end: performance.now() });
+    if (this.paintQueue.size > 0) this.scheduleDrain();
   }
 
   /** Badges without recording anything: unknown marketplace, rows being edited, a language change. */
@@ -370,6 +404,8 @@ export class InventorySession {
   private pauseIngest(paused: boolean): void {
     this.ingestPaused = paused;
     if (paused || !this.view || !this.generation) return;
+    // Reads held during the write are older than the proven state read now: that replaces them.
+    this.outbox = undefined;
     this.sent.clear();
     const context = this.view.context;
     const readings = readRows(findRowElements(this.doc, this.generation), context);
@@ -402,6 +438,26 @@ export class InventorySession {
     }
     this.requestBadges(badgesOnly);
     if (listings.length === 0) return;
+    // One page read on its way at a time: what is read meanwhile goes out together when it returns,
+    // so a page that streams rows in costs the background a few transactions, not one per slice.
+    this.outbox ??= { listings: new Map(), json: new Map(), renderedAt, readAt: Date.now() };
+    const box = this.outbox;
+    for (const listing of listings) {
+      box.listings.set(listing.sku, listing);
+      box.json.set(listing.sku, sentJson.get(listing.sku) as string);
+    }
+    // The earliest render time of the rows sent together: never newer than any of them.
+    box.renderedAt = Math.min(box.renderedAt, renderedAt);
+    this.flush();
+  }
+
+  private flush(): void {
+    const view = this.view;
+    const box = this.outbox;
+    if (this.sending || !box || !view || !this.generation || this.ingestPaused || this.stopped) return;
+    this.outbox = undefined;
+    this.sending = true;
+    const listings = [...box.listings.values()];
     const context = view.context;
     void sendRequest('pageRead', {
       url: location.href,
@@ -409,16 +465,23 @@ export class InventorySession {
       account: context.account,
       marketplace: context.marketplace,
       pageLanguage: context.pageLanguage,
-      loadedAt: Math.round(renderedAt),
-      readAt: Date.now(),
+      loadedAt: Math.round(box.renderedAt),
+      readAt: box.readAt,
       listings,
       lang: view.lang,
     })
-      .then(({ badges }) => this.applyBadges(badges, listings, sentJson))
+      .then(({ badges }) => this.applyBadges(badges, listings, box.json))
       .catch((error: unknown) => {
-        // Nothing is lost: the next visit reads the page again. Forget these so a retry sends them.
-        for (const listing of listings) this.sent.delete(listing.sku);
+        // Nothing is lost: the next visit reads the page again. Forget these so a retry sends them,
+        // unless a newer read of the SKU is already waiting to go.
+        for (const listing of listings) {
+          if (this.sent.get(listing.sku) === box.json.get(listing.sku)) this.sent.delete(listing.sku);
+        }
         console.warn('[Shelfwise] could not reach the background', error);
+      })
+      .finally(() => {
+        this.sending = false;
+        this.flush();
       });
   }
 }

@@ -40,7 +40,21 @@ export interface ImageServiceOptions extends Partial<Omit<ImageCheckerOptions, '
   decodePixels?: DecodePixels;
   /** Whether the optional image-host permission is granted. */
   hasPermission?: () => Promise<boolean>;
+  /**
+   * Checks start once no new image has been asked about for this long (0: at once). Decoding
+   * competes with the page for the machine's cores: while the seller's page is still streaming rows
+   * in, the checks wait for it to settle.
+   */
+  quietMs?: number;
+  /** The longest an image waits for that quiet, so a page that never settles still gets its checks. */
+  maxWaitMs?: number;
 }
+
+/** What the worker's own service waits for (see ImageServiceOptions.quietMs). */
+export const QUIET_MS = 1500;
+export const MAX_WAIT_MS = 15_000;
+/** Longer than a check can take, queueing included, for a page's worth of images. */
+const STARTED_RECENTLY_MS = 120_000;
 
 const DISABLED: ImageCheckResult = Object.freeze({ status: 'not-checked', reason: 'disabled' });
 const INVALID: ImageCheckResult = Object.freeze({ status: 'not-checked', reason: 'invalid-url' });
@@ -94,7 +108,14 @@ export const decodeWithCanvas: DecodePixels = async (bytes, signal) => {
 };
 
 export function createImageService(options: ImageServiceOptions = {}): ImageService {
-  const { fetchBytes, decodePixels, hasPermission = hasImagePermission, ...checkerOptions } = options;
+  const {
+    fetchBytes,
+    decodePixels,
+    hasPermission = hasImagePermission,
+    quietMs = 0,
+    maxWaitMs = MAX_WAIT_MS,
+    ...checkerOptions
+  } = options;
   const checker = createImageChecker({
     concurrency: 3,
     // Long enough for a 1,000 px sample on a slow line; a stuck image must not hold its slot longer.
@@ -104,12 +125,67 @@ export function createImageService(options: ImageServiceOptions = {}): ImageServ
     decodePixels: decodePixels ?? decodeWithCanvas,
   });
   let wasAllowed: boolean | undefined;
+  /** Images asked about whose check waits for the quiet. */
+  const waiting = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let waitingSince: number | undefined;
+
+  /** When each recent check was started: asking again about one under way is not page activity. */
+  const startedAt = new Map<string, number>();
+
+  function startWaiting(): void {
+    timer = undefined;
+    waitingSince = undefined;
+    const urls = [...waiting];
+    waiting.clear();
+    const now = Date.now();
+    if (startedAt.size > 5000) startedAt.clear();
+    for (const url of urls) {
+      startedAt.set(url, now);
+      void checker.check(url);
+    }
+  }
+
+  function forgetWaiting(): void {
+    startedAt.clear();
+    clearTimeout(timer);
+    timer = undefined;
+    waitingSince = undefined;
+    waiting.clear();
+  }
+
+  /** Queues checks; only images not asked about before push the start back (re-asks do not). */
+  function startSoon(urls: readonly string[]): void {
+    if (urls.length === 0) return;
+    if (quietMs <= 0) {
+      for (const url of urls) void checker.check(url);
+      return;
+    }
+    const now = Date.now();
+    let added = false;
+    for (const url of urls) {
+      if (waiting.has(url)) continue;
+      const started = startedAt.get(url);
+      // Under way (or just finished): the checker answers it from its cache; nothing to wait for.
+      if (started !== undefined && now - started < STARTED_RECENTLY_MS) {
+        void checker.check(url);
+        continue;
+      }
+      waiting.add(url);
+      added = true;
+    }
+    if (!added) return;
+    waitingSince ??= now;
+    clearTimeout(timer);
+    timer = setTimeout(startWaiting, Math.max(0, Math.min(quietMs, waitingSince + maxWaitMs - now)));
+  }
 
   async function allowed(settings: Settings): Promise<boolean> {
     // The setting first: with checks off, not even the permission is asked about.
     const now = settings.compliance.imageChecks && (await hasPermission());
     // Failures from before a grant (or a revocation) are not the images' fault: check afresh.
     if (now && wasAllowed === false) checker.clear();
+    if (!now) forgetWaiting();
     wasAllowed = now;
     return now;
   }
@@ -117,6 +193,7 @@ export function createImageService(options: ImageServiceOptions = {}): ImageServ
   async function answer(urls: Iterable<string>, settings: Settings, start: boolean): Promise<ImageLookup> {
     if (!(await allowed(settings))) return { enabled: false, result: () => DISABLED };
     const results = new Map<string, ImageCheckResult | undefined>();
+    const toStart: string[] = [];
     for (const url of urls) {
       if (results.has(url) || url.trim() === '' || isPlaceholderImage(url)) continue;
       if (!isPermittedImageUrl(url)) {
@@ -126,8 +203,9 @@ export function createImageService(options: ImageServiceOptions = {}): ImageServ
       const cached = checker.cached(url);
       results.set(url, cached);
       // The check runs after this answer; its result is cached for the next request.
-      if (!cached && start) void checker.check(url);
+      if (!cached && start) toStart.push(url);
     }
+    startSoon(toStart);
     return { enabled: true, result: (url) => results.get(url) };
   }
 
@@ -142,7 +220,7 @@ let shared: ImageService | undefined;
 
 /** The worker's one image service, made on first use (a cache: a restart makes a new, empty one). */
 export function backgroundImages(): ImageService {
-  shared ??= createImageService();
+  shared ??= createImageService({ quietMs: QUIET_MS });
   return shared;
 }
 

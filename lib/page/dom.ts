@@ -16,8 +16,14 @@ const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 
 /** What a `kat-label` shows: its `emphasis` / `text` attributes carry the visible words. */
 export function katLabelText(element: Element): string {
+  const emphasis = element.getAttribute('emphasis');
+  const attribute = element.getAttribute('text');
+  const own = text(element);
+  // The usual label carries one of the three: no list of words to build.
+  if (attribute === null && own === '') return emphasis?.trim() ?? '';
+  if (emphasis === null && attribute === null) return own.trim();
   const words: string[] = [];
-  for (const part of [element.getAttribute('emphasis'), element.getAttribute('text'), text(element)]) {
+  for (const part of [emphasis, attribute, own]) {
     const word = part?.trim();
     if (word && !words.includes(word)) words.push(word);
   }
@@ -54,11 +60,16 @@ export function isChecked(element: Element): boolean {
 
 /** Visible words of an element that may be, or contain, Katal labels and inputs. */
 export function displayedText(element: Element): string {
-  if (element.localName === 'kat-label') return katLabelText(element);
-  if (element.localName === 'kat-input') return katInputValue(element).value;
+  const name = element.localName;
+  if (name === 'kat-label') return katLabelText(element);
+  if (name === 'kat-input') return katInputValue(element).value;
   const shown = text(element);
   if (shown !== '') return shown;
-  // Katal labels may carry their words only in attributes.
+  // Katal labels may carry their words only in attributes; most often one label is the only child.
+  const only = element.firstElementChild;
+  if (only && only.nextElementSibling === null && only.localName === 'kat-label' && only.firstElementChild === null) {
+    return katLabelText(only);
+  }
   const labels = element.querySelectorAll('kat-label');
   return labels.length > 0 ? [...labels].map(katLabelText).join(' ') : '';
 }

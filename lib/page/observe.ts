@@ -6,6 +6,8 @@
  */
 
 const HUGE_BATCH = 1000;
+/** The content script's measures share this prefix (bench/page.ts sums them). */
+const MEASURE_PREFIX = 'shelfwise:';
 
 export interface RowObserver {
   disconnect(): void;
@@ -37,6 +39,15 @@ export function observeRows(root: Node, options: ObserveOptions): RowObserver {
     const records = pending;
     pending = [];
     if (records.length === 0) return;
+    const start = performance.now();
+    try {
+      sort(records);
+    } finally {
+      performance.measure(`${MEASURE_PREFIX}frame`, { start, end: performance.now() });
+    }
+  };
+
+  const sort = (records: MutationRecord[]) => {
     let added = 0;
     for (const record of records) added += record.addedNodes.length;
     if (added > HUGE_BATCH) {
@@ -62,23 +73,29 @@ export function observeRows(root: Node, options: ObserveOptions): RowObserver {
     if (connected.length) options.onRows(connected);
   };
 
+  // Nodes added or removed by a record, all of them ours (and at least one).
+  const ownOnly = (record: MutationRecord): boolean => {
+    const { addedNodes, removedNodes } = record;
+    if (addedNodes.length + removedNodes.length === 0) return false;
+    for (let i = 0; i < addedNodes.length; i++) if (!options.isOwn(addedNodes[i] as Node)) return false;
+    for (let i = 0; i < removedNodes.length; i++) if (!options.isOwn(removedNodes[i] as Node)) return false;
+    return true;
+  };
+
+  // This callback runs inside the page's own task (at its end, as a microtask), so it only sorts
+  // out our own mutations and queues the rest: the real work waits for the frame.
   const observer = new MutationObserver((records) => {
+    const start = performance.now();
     for (const record of records) {
       // Skip our own work early so decorating never wakes the observer again.
-      if (record.type === 'childList') {
-        const ownOnly =
-          [...record.addedNodes, ...record.removedNodes].length > 0 &&
-          [...record.addedNodes, ...record.removedNodes].every((node) => options.isOwn(node));
-        if (ownOnly) continue;
-      } else if (options.isOwn(record.target)) {
-        continue;
-      }
+      if (record.type === 'childList' ? ownOnly(record) : options.isOwn(record.target)) continue;
       pending.push(record);
     }
     if (pending.length && !scheduled) {
       scheduled = true;
       requestFrame(run);
     }
+    performance.measure(`${MEASURE_PREFIX}observe`, { start, end: performance.now() });
   });
   observer.observe(root, {
     childList: true,

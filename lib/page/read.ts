@@ -41,6 +41,8 @@ export interface RowReading {
   problem?: RowProblem;
   /** The seller has typed into this row's editors and not saved: its figures are not the page's yet. */
   dirty: boolean;
+  /** Where the row's decoration goes (place.ts decorationHost), when reading met it on the way. */
+  anchor?: Element;
 }
 
 export function readPageContext(doc: Document, url: URL, generation: Generation, fallbackAccount: string): PageContext {
@@ -101,10 +103,14 @@ function emptyFields(): Fields {
 }
 
 function setField(fields: Fields, field: FieldLabel, valueElement: Element): void {
+  // The editor is the value element itself or, most often, its only child: no search then.
+  const child = valueElement.firstElementChild;
   const input =
     valueElement.localName === 'kat-input'
       ? valueElement
-      : (valueElement.getElementsByTagName('kat-input')[0] ?? valueElement.getElementsByTagName('input')[0]);
+      : child !== null && child.localName === 'kat-input' && child.nextElementSibling === null
+        ? child
+        : (valueElement.querySelector('kat-input') ?? valueElement.querySelector('input'));
   if (input) {
     if (input.localName === 'kat-input') {
       const { value, rendered } = katInputValue(input);
@@ -504,7 +510,10 @@ function readCurrentParts(element: Element, context: PageContext, parts: Current
     currency: priceContainer ? currencyIn(text(priceContainer), context.marketplace) : undefined,
     pageSales,
   });
-  return { ...base, dirty: fields.dirty, ...assembled };
+  const anchor = parts.productText ?? details;
+  return anchor
+    ? { ...base, dirty: fields.dirty, anchor, ...assembled }
+    : { ...base, dirty: fields.dirty, ...assembled };
 }
 
 /** The status label, then any reason lines the status cell shows under it. */

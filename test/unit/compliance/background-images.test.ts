@@ -310,3 +310,61 @@ describe('the compliance badge with image results', () => {
     expect(badge?.compliance.findings.map((f) => f.ruleId)).toEqual(['image.missing']);
   });
 });
+
+describe('image checks wait for the page to settle', () => {
+  const sheet = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, { width: 1500, height: 1500 }]));
+  const headers = (calls: string[]) => calls.filter((url) => !url.includes('._SL')).sort();
+
+  it('start once no new image has been asked about for the quiet period; re-asks do not push that back', async () => {
+    vi.useFakeTimers();
+    const net = host(sheet(['a', 'b', 'c']));
+    const service = createImageService({ ...net, decodePixels, hasPermission: async () => true, quietMs: 1500 });
+    await service.lookup([thumb('a')], settings(true));
+    await vi.advanceTimersByTimeAsync(1000);
+    // A new image (the page streamed more rows in): the quiet starts again.
+    await service.lookup([thumb('a'), thumb('b')], settings(true));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(net.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(headers(net.calls)).toEqual([`${BASE}a.jpg`, `${BASE}b.jpg`]);
+    // Asked about again while under way: answered by the running checks, no new wait.
+    await service.lookup([thumb('a'), thumb('b'), thumb('c')], settings(true));
+    await vi.advanceTimersByTimeAsync(1000);
+    await service.lookup([thumb('a'), thumb('b')], settings(true));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(headers(net.calls)).toEqual([`${BASE}a.jpg`, `${BASE}b.jpg`, `${BASE}c.jpg`]);
+    const known = await service.known([thumb('a'), thumb('b'), thumb('c')], settings(true));
+    for (const id of ['a', 'b', 'c']) expect(known.result(thumb(id))).toMatchObject({ status: 'checked' });
+  });
+
+  it('start within the longest wait on a page that never settles', async () => {
+    vi.useFakeTimers();
+    const ids = Array.from({ length: 12 }, (_, i) => `p${i}`);
+    const net = host(sheet(ids));
+    const service = createImageService({
+      ...net,
+      decodePixels,
+      hasPermission: async () => true,
+      quietMs: 1500,
+      maxWaitMs: 5000,
+    });
+    for (const [index, id] of ids.entries()) {
+      await service.lookup([thumb(id)], settings(true));
+      await vi.advanceTimersByTimeAsync(1000);
+      if (index === 3) expect(net.calls).toEqual([]);
+    }
+    // The first five waited 5 s at most; the rest went out in the next window.
+    expect(headers(net.calls).length).toBeGreaterThanOrEqual(5);
+    expect(headers(net.calls)).toContain(`${BASE}p0.jpg`);
+  });
+
+  it('forget what waits when image checks are turned off meanwhile', async () => {
+    vi.useFakeTimers();
+    const net = host(sheet(['a']));
+    const service = createImageService({ ...net, decodePixels, hasPermission: async () => true, quietMs: 1500 });
+    await service.lookup([thumb('a')], settings(true));
+    await service.lookup([thumb('a')], settings(false));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(net.calls).toEqual([]);
+  });
+});
