@@ -6,14 +6,16 @@ import {
   charClass,
   type Folded,
   fold,
+  foldedUnit,
   hasCombiningMark,
-  isAscii,
+  isCombiningMark,
   LetterCase,
   letterCase,
   originalIndex,
   type Token,
-  type Tokenised,
   tokenise,
+  tokensOf,
+  wordData,
 } from './text';
 
 /**
@@ -27,6 +29,8 @@ export interface TitleAnalysis {
   readonly text: string;
   readonly folded: Folded;
   readonly tokens: readonly Token[];
+  /** The same words as flat numbers, WORD_FIELDS per word (see WordField in text.ts), with their hashes. */
+  readonly words: readonly number[];
   readonly hasCjk: boolean;
   /** Languages whose word lists apply, most specific first. */
   readonly languages: readonly string[];
@@ -78,14 +82,15 @@ export function compileBrandTerms(terms: readonly string[]): string[] {
   return [...new Set(folded)].sort((a, b) => b.length - a.length);
 }
 
-function brandRanges(folded: Folded, brands: readonly string[]): [number, number][] {
-  const ranges: [number, number][] = [];
+function brandRanges(folded: Folded, brands: readonly string[]): readonly (readonly [number, number])[] {
+  let ranges: [number, number][] | undefined;
   for (const brand of brands) {
     for (let at = folded.text.indexOf(brand); at >= 0; at = folded.text.indexOf(brand, at + brand.length)) {
+      ranges ??= [];
       ranges.push([originalIndex(folded, at), originalIndex(folded, at + brand.length)]);
     }
   }
-  return ranges;
+  return ranges ?? NONE;
 }
 
 type Script = 'latin' | 'zh' | 'ja';
@@ -114,9 +119,77 @@ for (const ch of [...FORBIDDEN_CHARS, ...Object.keys(DECORATIVE_CONTEXT)]) SPECI
 const NONE: readonly never[] = Object.freeze([]);
 const NO_CASE = LetterCase.None;
 const WORD = CharClass.Word;
-const SEPARATOR = CharClass.Separator;
 const CJK = CharClass.Cjk;
 const UPPER = LetterCase.Upper;
+
+/**
+ * What the title scan needs to know of a non-ASCII unit, filled on first use, so the scan reads
+ * one array per character instead of calling into text.ts (a call per character is most of the
+ * cost of a title). About the unit as written: Known, Letter and Upper (see letterCase), Special
+ * (SPECIAL), Mark (a combining mark), SameLower (lower-casing leaves it as it is, as it does
+ * Chinese and Japanese and lower-case accented letters). About the unit as a unit of the
+ * lower-cased title, the F bits: the class of its folded form (FWord, FCjk), whether that is kana,
+ * and FSlow when it does not fold to a single unit (see fold); FOLDED holds that unit. For a
+ * SameLower unit both halves describe the same unit, so the lower-cased copy is read only for
+ * capitals.
+ */
+const INFO = new Uint16Array(0x10000);
+const FOLDED = new Uint16Array(0x10000);
+const KNOWN = 1;
+const LETTER = 2;
+const UPPER_CASE = 4;
+const IS_SPECIAL = 8;
+const IS_MARK = 16;
+const SAME_LOWER = 32;
+const F_WORD = 64;
+const F_CJK = 128;
+const F_KANA = 256;
+const F_SLOW = 512;
+
+/**
+ * The same for ASCII, filled once: letter, upper case, word character (letter or digit), special.
+ * One table read and no branch per kind of character.
+ */
+const ASCII_INFO = new Uint8Array(0x80);
+const A_LETTER = 1;
+const A_UPPER = 2;
+const A_WORD = 4;
+const A_SPECIAL = 8;
+for (let code = 0; code < 0x80; code++) {
+  const lower = code >= 97 && code <= 122;
+  const upper = code >= 65 && code <= 90;
+  const digit = code >= 48 && code <= 57;
+  ASCII_INFO[code] =
+    (lower || upper ? A_LETTER : 0) |
+    (upper ? A_UPPER : 0) |
+    (lower || upper || digit ? A_WORD : 0) |
+    (SPECIAL[code] === 1 ? A_SPECIAL : 0);
+}
+
+function unitInfo(code: number): number {
+  const found = letterCase(code);
+  let info =
+    KNOWN |
+    (found === UPPER ? LETTER | UPPER_CASE : found === NO_CASE ? 0 : LETTER) |
+    (SPECIAL[code] === 1 ? IS_SPECIAL : 0) |
+    (isCombiningMark(code) ? IS_MARK : 0);
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  if (!surrogate && String.fromCharCode(code).toLowerCase() === String.fromCharCode(code)) info |= SAME_LOWER;
+  const unit = surrogate ? -1 : foldedUnit(code);
+  if (unit < 0) info |= F_SLOW;
+  else {
+    FOLDED[code] = unit;
+    const cls = charClass(unit);
+    if (cls === WORD) info |= F_WORD;
+    else if (cls === CJK) {
+      info |= F_CJK;
+      // Folded text has only full-width kana (U+3040–U+30FF); U+30FC (ー) is shared, so not counted.
+      if (unit >= 0x3040 && unit <= 0x30ff && unit !== 0x30fc) info |= F_KANA;
+    }
+  }
+  INFO[code] = info;
+  return info;
+}
 
 interface Scan {
   length: number;
@@ -158,104 +231,182 @@ function scan(text: string): Scan {
   return { length, specialChars: positions ?? NONE, letters, upper };
 }
 
-interface Prepared extends Scan, Tokenised {}
+interface Prepared extends Scan {
+  readonly folded: Folded;
+  /** Word data, see WordField in text.ts. */
+  readonly words: number[];
+  readonly hasCjk: boolean;
+  readonly hasKana: boolean;
+}
 
 /**
- * The usual case in one pass: when the folded copy keeps every position (see fold), words,
- * scripts, length, special characters and capitals are read together, the words from the folded
- * copy and the rest from the title itself.
+ * The words of the title being prepared, copied out at the end in one allocation: pushing onto a
+ * fresh array per title grows it (and copies it) several times. Small integers only (see hashStep).
  */
-function prepare(text: string, folded: string): Prepared {
-  const tokens: Token[] = [];
+const wordScratch: number[] = [];
+
+/** prepare's answer for a title with a combining mark that has not been NFC-normalised yet. */
+const NEEDS_NFC = 1;
+/** prepare's answer for a title that does not fold unit for unit (see fold). */
+const SLOW = 2;
+
+/**
+ * The usual case in one pass over the title and its lower-cased copy: folding (when every unit
+ * folds to one unit, so positions are kept), words with their hashes, scripts, length, special
+ * characters and capitals. No string or object per word: see WordField.
+ */
+function prepare(text: string, lower: string, normalised: boolean): Prepared | typeof NEEDS_NFC | typeof SLOW {
+  const words = wordScratch;
+  let count = 0;
   let positions: number[] | undefined;
   let letters = 0;
   let upper = 0;
-  let length = text.length;
   let segment = 0;
   let start = -1;
+  let hash = 0;
   let hasCjk = false;
   let hasKana = false;
-  for (let i = 0; i < text.length; ) {
+  // The folded copy is the lower-cased one until a unit folds differently (an accent, a full-width form).
+  let parts: string[] | undefined;
+  let from = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    let width = 1;
-    let cls: CharClass;
+    let unit: number;
+    let word: boolean;
+    let cjk = false;
     if (code < 0x80) {
-      if (code >= 97 && code <= 122) {
-        letters++;
-        cls = WORD;
-      } else if (code >= 65 && code <= 90) {
-        letters++;
-        upper++;
-        cls = WORD;
-      } else if (code >= 48 && code <= 57) {
-        cls = WORD;
-      } else {
-        cls = SEPARATOR;
-        if (SPECIAL[code] === 1) {
-          if (positions) positions.push(i);
-          else positions = [i];
-        }
-      }
-    } else {
-      const found = letterCase(code);
-      if (found !== NO_CASE) {
-        letters++;
-        if (found === UPPER) upper++;
-      }
-      if (SPECIAL[code] === 1) {
+      const info = ASCII_INFO[code] as number;
+      letters += info & A_LETTER;
+      upper += (info & A_UPPER) >> 1;
+      // A–Z to a–z: +32 exactly for upper case.
+      unit = code + ((info & A_UPPER) << 4);
+      word = (info & A_WORD) !== 0;
+      if ((info & A_SPECIAL) !== 0) {
         if (positions) positions.push(i);
         else positions = [i];
       }
-      const foldedCode = folded.codePointAt(i) as number;
-      if (foldedCode > 0xffff) {
-        width = 2;
-        length--;
+    } else {
+      let info = INFO[code] as number;
+      if (info === 0) info = unitInfo(code);
+      if ((info & IS_MARK) !== 0 && !normalised) return NEEDS_NFC;
+      letters += (info & LETTER) >> 1;
+      upper += (info & UPPER_CASE) >> 2;
+      if ((info & IS_SPECIAL) !== 0) {
+        if (positions) positions.push(i);
+        else positions = [i];
       }
-      cls = charClass(foldedCode);
-      if (cls === CJK) {
-        hasCjk = true;
-        if (foldedCode >= 0x3040 && foldedCode <= 0x30ff && foldedCode !== 0x30fc) hasKana = true;
+      let lowered = code;
+      if ((info & SAME_LOWER) === 0) {
+        lowered = lower.charCodeAt(i);
+        if (lowered < 0x80) {
+          // A capital that lower-cases to ASCII (the Kelvin sign): ASCII_INFO tells the rest.
+          info = (ASCII_INFO[lowered] as number) & A_WORD ? F_WORD : 0;
+        } else {
+          info = INFO[lowered] as number;
+          if (info === 0) info = unitInfo(lowered);
+        }
+      }
+      if ((info & F_SLOW) !== 0) return SLOW;
+      unit = lowered < 0x80 ? lowered : (FOLDED[lowered] as number);
+      word = (info & F_WORD) !== 0;
+      if ((info & F_CJK) !== 0) {
+        cjk = hasCjk = true;
+        if ((info & F_KANA) !== 0) hasKana = true;
+      }
+      if (unit !== lowered) {
+        parts ??= [];
+        parts.push(lower.slice(from, i), String.fromCharCode(unit));
+        from = i + 1;
       }
     }
-    if (cls === WORD) {
-      if (start < 0) start = i;
+    if (word) {
+      if (start < 0) {
+        start = i;
+        hash = 0;
+      }
+      // hashStep in text.ts, inline.
+      hash = (Math.imul(hash, 31) + unit) & 0x3fffffff;
     } else {
       if (start >= 0) {
-        tokens.push({ text: folded.slice(start, i), start, end: i, segment });
+        words[count++] = start;
+        words[count++] = i;
+        words[count++] = segment;
+        words[count++] = hash;
         start = -1;
       }
-      if (cls === CJK) segment++;
+      if (cjk) segment++;
     }
-    i += width;
   }
-  if (start >= 0) tokens.push({ text: folded.slice(start), start, end: folded.length, segment });
-  return { tokens, hasCjk, hasKana, length, specialChars: positions ?? NONE, letters, upper };
+  if (start >= 0) {
+    words[count++] = start;
+    words[count++] = length;
+    words[count++] = segment;
+    words[count++] = hash;
+  }
+  if (parts) parts.push(lower.slice(from));
+  const folded: Folded = { text: parts ? parts.join('') : lower, origin: null };
+  return {
+    folded,
+    words: words.slice(0, count),
+    hasCjk,
+    hasKana,
+    length,
+    specialChars: positions ?? NONE,
+    letters,
+    upper,
+  };
 }
 
+/**
+ * Fields are declared and then assigned in the constructor, not as class fields: class fields are
+ * defined one by one before the constructor runs (ES2022 semantics), which costs more than the
+ * assignments themselves, once per title.
+ */
 class Analysis implements TitleAnalysis {
-  readonly stopWords: ReadonlySet<string>;
-  readonly languages: readonly string[];
-  readonly length: number;
-  readonly specialChars: readonly number[];
-  readonly letters: number;
-  readonly upper: number;
-  private found: Record<TermKind, FoundTerm[] | undefined> | undefined;
+  declare readonly text: string;
+  declare readonly folded: Folded;
+  declare readonly words: readonly number[];
+  declare readonly hasCjk: boolean;
+  declare readonly brandRanges: readonly (readonly [number, number])[];
+  declare readonly stopWords: ReadonlySet<string>;
+  declare readonly languages: readonly string[];
+  declare readonly length: number;
+  declare readonly specialChars: readonly number[];
+  declare readonly letters: number;
+  declare readonly upper: number;
+  declare private readonly lists: CompiledLists;
+  declare private found: Record<TermKind, FoundTerm[] | undefined> | undefined;
+  declare private tokenList: readonly Token[] | undefined;
 
   constructor(
-    readonly text: string,
-    readonly folded: Folded,
-    readonly tokens: readonly Token[],
-    readonly hasCjk: boolean,
-    private readonly lists: CompiledLists,
-    readonly brandRanges: readonly (readonly [number, number])[],
+    text: string,
+    folded: Folded,
+    words: readonly number[],
+    hasCjk: boolean,
+    lists: CompiledLists,
+    brandRanges: readonly (readonly [number, number])[],
     counts: Scan,
   ) {
+    this.text = text;
+    this.folded = folded;
+    this.words = words;
+    this.hasCjk = hasCjk;
+    this.brandRanges = brandRanges;
     this.stopWords = lists.stopWords;
     this.languages = lists.languages;
     this.length = counts.length;
     this.specialChars = counts.specialChars;
     this.letters = counts.letters;
     this.upper = counts.upper;
+    this.lists = lists;
+    this.found = undefined;
+    this.tokenList = undefined;
+  }
+
+  get tokens(): readonly Token[] {
+    this.tokenList ??= tokensOf(this.folded.text, this.words);
+    return this.tokenList;
   }
 
   inBrand(index: number): boolean {
@@ -270,7 +421,7 @@ class Analysis implements TitleAnalysis {
         pesticide: undefined,
         medical: undefined,
       };
-      for (const hit of findTerms(this.lists, this.folded.text, this.tokens, this.hasCjk)) {
+      for (const hit of findTerms(this.lists, this.folded.text, this.words, this.hasCjk)) {
         const start = originalIndex(this.folded, hit.start);
         let end = originalIndex(this.folded, hit.end);
         // "99.9%" is matched as the words 99 and 9; show the sign the seller wrote too.
@@ -286,14 +437,26 @@ class Analysis implements TitleAnalysis {
   }
 }
 
+/** The rare titles that do not fold unit for unit ("ﬁ", astral characters): fold with a map back, then the separate passes. */
+function prepareSlowly(text: string): Prepared {
+  const folded = fold(text);
+  const { tokens, hasCjk, hasKana } = tokenise(folded.text);
+  return { folded, words: wordData(folded.text, tokens), hasCjk, hasKana, ...scan(text) };
+}
+
 export function analyseTitle(title: string, marketplaceLanguage: string, brands: readonly string[]): TitleAnalysis {
-  const trimmed = title.trim();
-  const ascii = isAscii(trimmed);
-  // NFC changes only text with combining marks; skipping it elsewhere saves a copy of most titles.
-  const text = !ascii && hasCombiningMark(trimmed) ? trimmed.normalize('NFC') : trimmed;
-  const folded: Folded = ascii ? { text: text.toLowerCase(), origin: null } : fold(text);
-  const prepared = folded.origin === null ? prepare(text, folded.text) : { ...tokenise(folded.text), ...scan(text) };
+  let text = title.trim();
+  let lower = text.toLowerCase();
+  // Lower-casing that changes the length ("İ") cannot keep positions: straight to the slow path.
+  let prepared = lower.length === text.length ? prepare(text, lower, false) : SLOW;
+  // NFC changes only text with combining marks; normalising only then saves a copy of most titles.
+  if (prepared === NEEDS_NFC || (prepared === SLOW && hasCombiningMark(text))) {
+    text = text.normalize('NFC');
+    lower = text.toLowerCase();
+    prepared = lower.length === text.length ? prepare(text, lower, true) : SLOW;
+  }
+  if (prepared === SLOW || prepared === NEEDS_NFC) prepared = prepareSlowly(text);
   const lists = listsForTitle(marketplaceLanguage, prepared.hasCjk, prepared.hasKana);
-  const ranges = brands.length > 0 ? brandRanges(folded, brands) : NONE;
-  return new Analysis(text, folded, prepared.tokens, prepared.hasCjk, lists, ranges, prepared);
+  const ranges = brands.length > 0 ? brandRanges(prepared.folded, brands) : NONE;
+  return new Analysis(text, prepared.folded, prepared.words, prepared.hasCjk, lists, ranges, prepared);
 }

@@ -1,6 +1,14 @@
 import { LANGUAGE_DATA } from './data';
 import type { LanguageData } from './data/types';
-import { CharClass, charClass, fold, type Token, tokenise } from './text';
+import { CharClass, charClass, fold, hashWord, PREFIX_MIN_LENGTH, prefixKey, tokenise, WORD_FIELDS } from './text';
+
+/**
+ * Module-local copies of the constants read once per word: where modules are compiled to
+ * CommonJS (tsx, which runs the bench and the unit tests), every read of an imported binding is a
+ * getter call, which cost more than the rest of the word loop.
+ */
+const FIELDS = WORD_FIELDS;
+const MIN_PREFIX = PREFIX_MIN_LENGTH;
 
 /**
  * Compiles the word lists of data/ into one lookup per set of languages, so a title is scanned once
@@ -16,6 +24,8 @@ interface WordEntry {
   /** The term as written in the data file, for reports and tests. */
   readonly term: string;
   readonly words: readonly string[];
+  /** hashWord of each word (the last one's is unused when it is a prefix). */
+  readonly hashes: readonly number[];
   /** The last word is a prefix (the term ended in `*`). */
   readonly prefixLast: boolean;
 }
@@ -28,16 +38,17 @@ interface CjkEntry {
 
 export interface CompiledLists {
   readonly languages: readonly string[];
-  /** Exact-word entries by their first word. */
-  readonly byFirst: ReadonlyMap<string, readonly WordEntry[]>;
-  /** 1 where some first word has that wordHash: most words of a title are ruled out without a map lookup. */
+  /** Exact-word entries by the hashWord of their first word (entries whose first words share a hash share a list). */
+  readonly byFirst: ReadonlyMap<number, readonly WordEntry[]>;
+  /** 1 where some first word's hash lands (see filterSlot): most words of a title are ruled out without a map lookup. */
   readonly firstFilter: Uint8Array;
-  /** 1 where some prefix entry has that prefixKey, folded to 16 bits. */
+  /** 1 where some prefix entry's prefixKey lands (see filterSlot). */
   readonly prefixFilter: Uint8Array;
-  /** Single-word prefix entries, by the first two UTF-16 units of the prefix (see prefixKey). */
+  /** Single-word prefix entries, by the hash of the prefix's first units (see prefixKey). */
   readonly byPrefix: ReadonlyMap<number, readonly WordEntry[]>;
-  /** CJK entries by their first UTF-16 unit. */
+  /** CJK entries by their first UTF-16 unit, and 1 at each such unit, so most characters cost one array read. */
   readonly cjkByFirst: ReadonlyMap<number, readonly CjkEntry[]>;
+  readonly cjkFilter: Uint8Array;
   /** Folded stop words of every language in the set. */
   readonly stopWords: ReadonlySet<string>;
 }
@@ -50,17 +61,9 @@ export interface TermHit {
   readonly end: number;
 }
 
-/** A prefix needs this many letters, so "an*" cannot match half the dictionary. */
-const PREFIX_MIN_LENGTH = 3;
-
-/** The first two units of a word as one number: a map key that costs no string allocation per word. */
-function prefixKey(word: string): number {
-  return word.charCodeAt(0) * 0x10000 + word.charCodeAt(1);
-}
-
-/** First two units and length, hashed to 16 bits, for the filters. */
-function wordHash(word: string): number {
-  return ((word.charCodeAt(0) * 31 + (word.charCodeAt(1) || 0)) * 31 + word.length) & 0xffff;
+/** A word hash folded to 16 bits, for the filters. */
+function filterSlot(hash: number): number {
+  return (hash ^ (hash >>> 16)) & 0xffff;
 }
 
 function wordsOf(text: string): string[] {
@@ -101,7 +104,7 @@ export function compileTerm(kind: TermKind, term: string): { words: WordEntry[];
     const key = sequence.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    words.push({ kind, term, words: sequence, prefixLast });
+    words.push({ kind, term, words: sequence, hashes: sequence.map((word) => hashWord(word)), prefixLast });
   }
   return { words, cjk: [] };
 }
@@ -140,11 +143,12 @@ function compileLanguage(language: string): CompiledLanguage | undefined {
 }
 
 function compile(languages: readonly string[]): CompiledLists {
-  const byFirst = new Map<string, WordEntry[]>();
+  const byFirst = new Map<number, WordEntry[]>();
   const firstFilter = new Uint8Array(0x10000);
   const prefixFilter = new Uint8Array(0x10000);
   const byPrefix = new Map<number, WordEntry[]>();
   const cjkByFirst = new Map<number, CjkEntry[]>();
+  const cjkFilter = new Uint8Array(0x10000);
   const cjkSeen = new Set<string>();
   const stopWords = new Set<string>();
   for (const language of languages) {
@@ -155,10 +159,10 @@ function compile(languages: readonly string[]): CompiledLists {
       const first = entry.words[0] as string;
       if (entry.prefixLast && entry.words.length === 1) {
         push(byPrefix, prefixKey(first), entry);
-        prefixFilter[prefixKey(first) & 0xffff] = 1;
+        prefixFilter[filterSlot(prefixKey(first))] = 1;
       } else {
-        push(byFirst, first, entry);
-        firstFilter[wordHash(first)] = 1;
+        push(byFirst, entry.hashes[0] as number, entry);
+        firstFilter[filterSlot(entry.hashes[0] as number)] = 1;
       }
     }
     for (const entry of compiled.cjk) {
@@ -166,10 +170,11 @@ function compile(languages: readonly string[]): CompiledLists {
       if (!cjkSeen.has(key)) {
         cjkSeen.add(key);
         push(cjkByFirst, entry.text.charCodeAt(0), entry);
+        cjkFilter[entry.text.charCodeAt(0)] = 1;
       }
     }
   }
-  return { languages, byFirst, firstFilter, byPrefix, prefixFilter, cjkByFirst, stopWords };
+  return { languages, byFirst, firstFilter, byPrefix, prefixFilter, cjkByFirst, cjkFilter, stopWords };
 }
 
 const compiledCache = new Map<string, CompiledLists>();
@@ -185,16 +190,32 @@ export function listsFor(languages: readonly string[]): CompiledLists {
   return compiled;
 }
 
-function matchesAt(entry: WordEntry, tokens: readonly Token[], at: number): number {
-  const first = tokens[at] as Token;
+/** Whether the word at `w` (word data, see WordField) is `word`, or starts with it when `prefix`. */
+function wordIs(
+  folded: string,
+  words: readonly number[],
+  w: number,
+  word: string,
+  hash: number,
+  prefix: boolean,
+): boolean {
+  const start = words[w] as number;
+  const length = (words[w + 1] as number) - start;
+  if (prefix) return length >= word.length && folded.startsWith(word, start);
+  return length === word.length && words[w + 3] === hash && folded.startsWith(word, start);
+}
+
+/** The index (in word data) of the last word of `entry` when it matches from word `w`, else -1. */
+function matchesAt(entry: WordEntry, folded: string, words: readonly number[], w: number): number {
+  const segment = words[w + 2];
   const last = entry.words.length - 1;
   for (let k = 0; k <= last; k++) {
-    const token = tokens[at + k];
-    if (!token || token.segment !== first.segment) return -1;
-    const word = entry.words[k] as string;
-    if (k === last && entry.prefixLast ? !token.text.startsWith(word) : token.text !== word) return -1;
+    const at = w + k * FIELDS;
+    if (at >= words.length || words[at + 2] !== segment) return -1;
+    const prefix = k === last && entry.prefixLast;
+    if (!wordIs(folded, words, at, entry.words[k] as string, entry.hashes[k] as number, prefix)) return -1;
   }
-  return at + last;
+  return w + last * FIELDS;
 }
 
 /** Reused between calls (one title at a time); a title's own list is made only when it has hits. */
@@ -202,33 +223,44 @@ const scratch: TermHit[] = [];
 const NO_HITS: readonly TermHit[] = Object.freeze([]);
 
 /**
- * Every listed term in a tokenised, folded text. Where terms overlap the longest wins, so
- * "kills 99.9%" is reported once rather than as "kills" too.
+ * Every listed term in a folded text and its word data (see WordField). Where terms overlap the
+ * longest wins, so "kills 99.9%" is reported once rather than as "kills" too.
  */
 export function findTerms(
   lists: CompiledLists,
   folded: string,
-  tokens: readonly Token[],
+  words: readonly number[],
   hasCjk: boolean,
 ): readonly TermHit[] {
   const hits = scratch;
-  hits.length = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    const exact = lists.firstFilter[wordHash(token.text)] === 1 ? lists.byFirst.get(token.text) : undefined;
-    if (exact) {
-      for (const entry of exact) {
-        const end = matchesAt(entry, tokens, i);
-        if (end >= 0)
-          hits.push({ kind: entry.kind, term: entry.term, start: token.start, end: (tokens[end] as Token).end });
+  // Setting the length is a call into the runtime: done only when a hit was left behind.
+  if (hits.length !== 0) hits.length = 0;
+  const { firstFilter, prefixFilter } = lists;
+  for (let w = 0; w < words.length; w += FIELDS) {
+    const hash = words[w + 3] as number;
+    if (firstFilter[filterSlot(hash)] === 1) {
+      const exact = lists.byFirst.get(hash);
+      if (exact) {
+        for (const entry of exact) {
+          const end = matchesAt(entry, folded, words, w);
+          if (end >= 0)
+            hits.push({ kind: entry.kind, term: entry.term, start: words[w] as number, end: words[end + 1] as number });
+        }
       }
     }
-    if (token.text.length >= PREFIX_MIN_LENGTH && lists.prefixFilter[prefixKey(token.text) & 0xffff] === 1) {
-      const prefixed = lists.byPrefix.get(prefixKey(token.text));
+    const start = words[w] as number;
+    if ((words[w + 1] as number) - start < MIN_PREFIX) continue;
+    // prefixKey, inline: the hash of the first three units.
+    const key =
+      (Math.imul(Math.imul(folded.charCodeAt(start), 31) + folded.charCodeAt(start + 1), 31) +
+        folded.charCodeAt(start + 2)) &
+      0x3fffffff;
+    if (prefixFilter[filterSlot(key)] === 1) {
+      const prefixed = lists.byPrefix.get(key);
       if (prefixed) {
         for (const entry of prefixed) {
-          if (token.text.startsWith(entry.words[0] as string)) {
-            hits.push({ kind: entry.kind, term: entry.term, start: token.start, end: token.end });
+          if (wordIs(folded, words, w, entry.words[0] as string, 0, true)) {
+            hits.push({ kind: entry.kind, term: entry.term, start: words[w] as number, end: words[w + 1] as number });
           }
         }
       }
@@ -236,10 +268,11 @@ export function findTerms(
   }
   if (hasCjk) {
     // One pass over the text, trying only the terms that start with the character at hand.
+    const cjkFilter = lists.cjkFilter;
     for (let at = 0; at < folded.length; at++) {
-      const candidates = lists.cjkByFirst.get(folded.charCodeAt(at));
-      if (!candidates) continue;
-      for (const entry of candidates) {
+      const first = folded.charCodeAt(at);
+      if (cjkFilter[first] !== 1) continue;
+      for (const entry of lists.cjkByFirst.get(first) as readonly CjkEntry[]) {
         if (folded.startsWith(entry.text, at)) {
           hits.push({ kind: entry.kind, term: entry.term, start: at, end: at + entry.text.length });
         }

@@ -3,7 +3,7 @@ import type { Listing } from '../model/listing';
 import type { Settings } from '../settings/schema';
 import { claimsMedical } from './rules/claims-medical';
 import { claimsPesticide } from './rules/claims-pesticide';
-import { toFinding } from './rules/define';
+import { toFinding as toFindingImported } from './rules/define';
 import { imageBackground } from './rules/image-background';
 import { imageMissing } from './rules/image-missing';
 import { imageNoZoom } from './rules/image-no-zoom';
@@ -74,14 +74,28 @@ export function enabledRules(settings: ComplianceSettings, options: EvaluateOpti
 
 const NOT_MUTED: readonly string[] = Object.freeze([]);
 
-function runRules(rules: readonly Rule[], listing: Listing, context: RuleContext, muted: readonly string[]): Finding[] {
-  const findings: Finding[] = [];
+/** A module-local binding: under CommonJS (tsx: the bench, the unit tests) each read of an import is a getter call. */
+const toFinding = toFindingImported;
+
+/** A listing without findings shares this answer: most listings on a page have none, and 10,000 empty lists are garbage collection work. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+function runRules(
+  rules: readonly Rule[],
+  listing: Listing,
+  context: RuleContext,
+  muted: readonly string[],
+): readonly Finding[] {
+  let findings: Finding[] | undefined;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as Rule;
     const detection = rule.detect(listing, context);
-    if (detection) findings.push(toFinding(rule, detection, muted.length > 0 && muted.includes(rule.id)));
+    if (!detection) continue;
+    const finding = toFinding(rule, detection, muted.length > 0 && muted.includes(rule.id));
+    if (findings) findings.push(finding);
+    else findings = [finding];
   }
-  return findings;
+  return findings ?? NO_FINDINGS;
 }
 
 export function evaluateListing(
@@ -90,21 +104,24 @@ export function evaluateListing(
   settings: ComplianceSettings,
   options: EvaluateOptions = {},
 ): Finding[] {
-  return runRules(
-    enabledRules(settings, options),
-    listing,
-    context,
-    settings.mutedPerSku[listingKey(listing)] ?? NOT_MUTED,
-  );
+  // A list of its own, which the caller may keep and change.
+  return [
+    ...runRules(
+      enabledRules(settings, options),
+      listing,
+      context,
+      settings.mutedPerSku[listingKey(listing)] ?? NOT_MUTED,
+    ),
+  ];
 }
 
-/** evaluateListing over many listings, choosing the rules once. */
+/** evaluateListing over many listings, choosing the rules once. The lists are read-only: listings without findings share one. */
 export function evaluateListings(
   listings: readonly Listing[],
   context: RuleContext,
   settings: ComplianceSettings,
   options: EvaluateOptions = {},
-): Finding[][] {
+): (readonly Finding[])[] {
   const rules = enabledRules(settings, options);
   // Building a key per listing is wasted when nothing is muted, which is the usual case.
   const anyMuted = Object.keys(settings.mutedPerSku).length > 0;

@@ -118,6 +118,15 @@ function foldWithMap(input: string): Folded {
   return { text: parts.join(''), origin: Uint32Array.from(origin) };
 }
 
+/**
+ * The single unit a BMP unit folds to (see fold), or -1 when it folds to more or fewer units.
+ * For scanners that fold as they go: `fold` gives the same text whenever no unit answers -1.
+ */
+export function foldedUnit(code: number): number {
+  const kind = foldKind(code);
+  return kind === 1 ? code : kind === 2 ? (FOLD_UNIT[code] as number) : -1;
+}
+
 /** Index in the original text of a position in the folded one. */
 export function originalIndex(folded: Folded, index: number): number {
   return folded.origin ? (folded.origin[index] as number) : index;
@@ -173,18 +182,20 @@ const MARK = /\p{M}/u;
 /** 0 not yet known, 1 not a combining mark, 2 a combining mark. */
 const markTable = new Uint8Array(0x10000);
 
+/** Whether a UTF-16 unit is a combining mark, the only characters NFC composes. */
+export function isCombiningMark(code: number): boolean {
+  if (code < 0x300) return false;
+  let known = markTable[code] as number;
+  if (known === 0) {
+    known = MARK.test(String.fromCharCode(code)) ? 2 : 1;
+    markTable[code] = known;
+  }
+  return known === 2;
+}
+
 /** Whether NFC could change the text: only combining marks compose (a regex over \p{M} is slower). */
 export function hasCombiningMark(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x300) continue;
-    let known = markTable[code] as number;
-    if (known === 0) {
-      known = MARK.test(String.fromCharCode(code)) ? 2 : 1;
-      markTable[code] = known;
-    }
-    if (known === 2) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (isCombiningMark(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -207,6 +218,57 @@ export interface Tokenised {
   readonly hasCjk: boolean;
   /** Hiragana or katakana: the CJK text is Japanese. */
   readonly hasKana: boolean;
+}
+
+/**
+ * The words of a folded text as flat numbers, WORD_FIELDS per word (see WordField): a title
+ * scanner records them without making a string or an object per word, and the matchers compare
+ * hashes first, so a word is only read as text when its hash is one they look for.
+ */
+export const WordField = { Start: 0, End: 1, Segment: 2, Hash: 3 } as const;
+export const WORD_FIELDS = 4;
+
+/**
+ * The hash step the scanners apply to each folded unit of a word, from 0. Kept to 30 bits, so it
+ * stays a small integer: a full 32-bit hash is boxed as a heap number at every step of a scan loop
+ * that also stores it, which made the title scan several times slower.
+ */
+export function hashStep(hash: number, unit: number): number {
+  return (Math.imul(hash, 31) + unit) & 0x3fffffff;
+}
+
+export function hashWord(text: string, start = 0, end = text.length): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
+/** A prefix term needs this many units, so "an*" cannot match half the dictionary. */
+export const PREFIX_MIN_LENGTH = 3;
+
+/** The hash of a word's first PREFIX_MIN_LENGTH units (0 for a shorter word): what prefix terms are looked up by. */
+export function prefixKey(text: string, start = 0, end = text.length): number {
+  return end - start < PREFIX_MIN_LENGTH ? 0 : hashWord(text, start, start + PREFIX_MIN_LENGTH);
+}
+
+/** Tokens as word data (see WordField). */
+export function wordData(folded: string, tokens: readonly Token[]): number[] {
+  const words: number[] = [];
+  for (const token of tokens) {
+    words.push(token.start, token.end, token.segment, hashWord(folded, token.start, token.end));
+  }
+  return words;
+}
+
+/** Word data back as tokens. */
+export function tokensOf(folded: string, words: readonly number[]): Token[] {
+  const tokens: Token[] = [];
+  for (let w = 0; w < words.length; w += WORD_FIELDS) {
+    const start = words[w] as number;
+    const end = words[w + 1] as number;
+    tokens.push({ text: folded.slice(start, end), start, end, segment: words[w + 2] as number });
+  }
+  return tokens;
 }
 
 /** Splits folded text into Latin-script words; CJK runs are not words but break phrases. */

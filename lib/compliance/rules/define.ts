@@ -49,6 +49,8 @@ export function defineRule(spec: RuleSpec): Rule {
 
 /** A list of found items for a message: unique, in order, quoted, at most `max` then "…". */
 export function listForMessage(items: readonly string[], max = 5): string {
+  // Most findings name one item.
+  if (items.length === 1 && max >= 1) return `“${items[0]}”`;
   const unique = [...new Set(items)];
   const shown = unique.slice(0, max).map((item) => `“${item}”`);
   return unique.length > max ? `${shown.join(', ')} …` : shown.join(', ');

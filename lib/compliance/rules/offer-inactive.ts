@@ -24,9 +24,10 @@ export const offerInactive = defineRule({
   policyUrl: POLICY.listingStatus,
   detect(listing) {
     if (!hasOffer(listing)) return null;
-    const other = listing.reasons.filter((reason) => NOT_STOCK.has(reason));
     const inactiveForNoStatedReason = listing.state === 'inactive' && listing.reasons.length === 0;
-    if (other.length === 0 && !inactiveForNoStatedReason) return null;
+    // Most listings have no reason at all: no list is made for them.
+    if (!inactiveForNoStatedReason && !listing.reasons.some((reason) => NOT_STOCK.has(reason))) return null;
+    const other = listing.reasons.filter((reason) => NOT_STOCK.has(reason));
     const status = listing.statusText.trim() || other.join(', ') || listing.state;
     return { params: { status } };
   },

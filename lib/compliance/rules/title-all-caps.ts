@@ -10,12 +10,15 @@ import { defineRule } from './define';
  */
 const UPPER = LetterCase.Upper;
 const NO_CASE = LetterCase.None;
+/** Module-local bindings: under CommonJS (tsx: the bench, the unit tests) each read of an import is a getter call. */
+const { allCapsMinLetters, allCapsShare } = TITLE_LIMITS;
+const caseOf = letterCase;
 
 export function upperShare(text: string, inBrand?: (index: number) => boolean): { letters: number; share: number } {
   let upper = 0;
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
-    const found = letterCase(text.charCodeAt(i));
+    const found = caseOf(text.charCodeAt(i));
     if (found === NO_CASE || inBrand?.(i)) continue;
     letters++;
     if (found === UPPER) upper++;
@@ -33,11 +36,25 @@ export const titleAllCaps = defineRule({
   detect(listing, context) {
     const title = context.title(listing);
     if (!title) return null;
-    // The counts of the whole title serve unless brand terms have to be left out.
-    const { letters, share } =
-      title.brandRanges.length > 0
-        ? upperShare(title.text, (i) => title.inBrand(i))
-        : { letters: title.letters, share: title.letters === 0 ? 0 : title.upper / title.letters };
-    return letters >= TITLE_LIMITS.allCapsMinLetters && share >= TITLE_LIMITS.allCapsShare ? {} : null;
+    // The counts of the whole title, less those of the characters inside brand terms.
+    let letters = title.letters;
+    let upper = title.upper;
+    if (title.brandRanges.length > 0) {
+      let from = title.text.length;
+      let to = 0;
+      for (const [start, end] of title.brandRanges) {
+        from = Math.min(from, start);
+        to = Math.max(to, end);
+      }
+      for (let i = from; i < to; i++) {
+        if (!title.inBrand(i)) continue;
+        const found = caseOf(title.text.charCodeAt(i));
+        if (found === NO_CASE) continue;
+        letters--;
+        if (found === UPPER) upper--;
+      }
+    }
+    const share = letters === 0 ? 0 : upper / letters;
+    return letters >= allCapsMinLetters && share >= allCapsShare ? {} : null;
   },
 });

@@ -1,6 +1,6 @@
 import { TITLE_LIMITS } from '../data/limits';
 import { POLICY } from '../policy';
-import { originalIndex, type Token } from '../text';
+import { originalIndex, WORD_FIELDS, WordField } from '../text';
 import { defineRule } from './define';
 
 const { maxRepeats, minWordLength } = TITLE_LIMITS;
@@ -13,28 +13,41 @@ function isNumber(word: string): boolean {
   return true;
 }
 
-/** Counts per bucket of a cheap word hash, reused between titles and left all zero after each. */
-const buckets = new Uint8Array(256);
+/** Module-local copies of the word-data layout (see WordField): imported bindings read per word cost a getter call under CommonJS. */
+const FIELDS = WORD_FIELDS;
+const START = WordField.Start;
+const END = WordField.End;
+const HASH = WordField.Hash;
 
-function bucket(word: string): number {
-  return (word.charCodeAt(0) * 31 + word.charCodeAt(word.length - 1) * 7 + word.length) & 0xff;
-}
+/** Counts per bucket of the word hashes, reused between titles and left all zero after each. */
+const buckets = new Uint8Array(256);
 
 /**
  * Whether any word could occur more than twice: a word that does lands in a bucket at least three
  * times. Most titles repeat nothing, and this answers for them without comparing words.
  */
-function mayRepeat(tokens: readonly Token[]): boolean {
+function mayRepeat(words: readonly number[]): boolean {
   let may = false;
-  for (const token of tokens) {
-    if (token.text.length < minWordLength) continue;
-    const at = bucket(token.text);
+  for (let w = 0; w < words.length; w += FIELDS) {
+    if ((words[w + END] as number) - (words[w + START] as number) < minWordLength) continue;
+    const at = (words[w + HASH] as number) & 0xff;
     const count = (buckets[at] as number) + 1;
     buckets[at] = count;
     if (count > maxRepeats) may = true;
   }
-  for (const token of tokens) if (token.text.length >= minWordLength) buckets[bucket(token.text)] = 0;
+  for (let w = 0; w < words.length; w += FIELDS) buckets[(words[w + HASH] as number) & 0xff] = 0;
   return may;
+}
+
+/** Whether words `a` and `b` (word data offsets) are the same word: same hash, then same text. */
+function sameWord(folded: string, words: readonly number[], a: number, b: number): boolean {
+  if (words[a + HASH] !== words[b + HASH]) return false;
+  const start = words[a + START] as number;
+  const length = (words[a + END] as number) - start;
+  const other = words[b + START] as number;
+  if ((words[b + END] as number) - other !== length) return false;
+  for (let k = 0; k < length; k++) if (folded.charCodeAt(start + k) !== folded.charCodeAt(other + k)) return false;
+  return true;
 }
 
 /**
@@ -54,25 +67,25 @@ export const titleRepeatedWords = defineRule({
   detect(listing, context) {
     const title = context.title(listing);
     if (!title) return null;
-    const tokens = title.tokens;
-    if (!mayRepeat(tokens)) return null;
+    const words = title.words;
+    if (!mayRepeat(words)) return null;
+    const folded = title.folded.text;
     let repeated: string[] | undefined;
     // A title has a few dozen words at most: comparing them pairwise is cheaper than hashing each.
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
-      const word = token.text;
-      if (word.length < minWordLength) continue;
+    for (let i = 0; i < words.length; i += FIELDS) {
+      const start = words[i + START] as number;
+      const end = words[i + END] as number;
+      if (end - start < minWordLength) continue;
       let count = 1;
-      for (let j = i + 1; j < tokens.length; j++) if ((tokens[j] as Token).text === word) count++;
-      if (count <= maxRepeats || title.stopWords.has(word) || isNumber(word)) continue;
+      for (let j = i + FIELDS; j < words.length; j += FIELDS) if (sameWord(folded, words, i, j)) count++;
+      if (count <= maxRepeats) continue;
+      const word = folded.slice(start, end);
+      if (title.stopWords.has(word) || isNumber(word)) continue;
       let seenBefore = false;
-      for (let j = 0; j < i && !seenBefore; j++) seenBefore = (tokens[j] as Token).text === word;
+      for (let j = 0; j < i && !seenBefore; j += FIELDS) seenBefore = sameWord(folded, words, j, i);
       if (seenBefore) continue;
       // Reported at its first occurrence, in the title's own spelling.
-      const written = title.text.slice(
-        originalIndex(title.folded, token.start),
-        originalIndex(title.folded, token.end),
-      );
+      const written = title.text.slice(originalIndex(title.folded, start), originalIndex(title.folded, end));
       repeated ??= [];
       repeated.push(`“${written}” ×${count}`);
     }
