@@ -1,4 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
+import { IMAGE_LIMITS } from '../lib/compliance/data/limits';
 import {
   extensionWithImageAccess,
   GREY,
@@ -91,7 +92,7 @@ async function visit(extensionDir: string, imageChecks: boolean): Promise<Visit>
       };
     });
     const fromWorker = calls.filter((call) => call.fromServiceWorker);
-    const samples = fromWorker.filter((call) => call.url.includes('._SL1000_.'));
+    const samples = fromWorker.filter((call) => call.url.includes(`._SL${IMAGE_LIMITS.sampleMaxSide}_.`));
     const first = fromWorker[0]?.at ?? 0;
     return {
       ...measured,

@@ -118,7 +118,7 @@ export function createImageService(options: ImageServiceOptions = {}): ImageServ
   } = options;
   const checker = createImageChecker({
     concurrency: 3,
-    // Long enough for a 1,000 px sample on a slow line; a stuck image must not hold its slot longer.
+    // Long enough for a sample on a slow line; a stuck image must not hold its slot longer.
     timeoutMs: 10_000,
     ...checkerOptions,
     fetchBytes: fetchBytes ?? fetchBytesWith((input, init) => fetch(input, init)),

@@ -17,7 +17,7 @@ import {
 
 /**
  * Main-image checks through the extension, on generated images served at Amazon's image URLs:
- * size from the full-size file's header, background from the 1,000 px copy, "not checked" for a
+ * size from the full-size file's header, background from the 500 px copy, "not checked" for a
  * 404 or a timeout, and nothing fetched at all without the seller's permission.
  */
 
@@ -122,11 +122,11 @@ withAccess.describe('with the image-host permission', () => {
       const violations = await seriousAxeViolations(page, '[data-shelfwise="popover"]');
       expect(violations, describeViolations(violations)).toEqual([]);
 
-      // Size from the full-size file, background from the 1,000 px copy, both by the background.
+      // Size from the full-size file, background from the 500 px copy, both by the background.
       const id = imageId(PASS.imageUrl);
       const fromWorker = calls.filter((call) => call.fromServiceWorker).map((call) => call.url);
       expect(fromWorker).toContain(`https://m.media-amazon.com/images/I/${id}.jpg`);
-      expect(fromWorker).toContain(`https://m.media-amazon.com/images/I/${id}._SL1000_.jpg`);
+      expect(fromWorker).toContain(`https://m.media-amazon.com/images/I/${id}._SL500_.jpg`);
       // The page itself only ever loads its thumbnails.
       expect(calls.filter((call) => !call.fromServiceWorker).every((call) => call.url.includes('._SL75_.'))).toBe(true);
     },

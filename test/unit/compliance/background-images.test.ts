@@ -27,7 +27,7 @@ interface Served {
   hang?: boolean;
 }
 
-/** A fake image host: full-size headers and 1,000 px samples per image id, counting what is fetched. */
+/** A fake image host: full-size headers and 500 px samples per image id, counting what is fetched. */
 function host(images: Record<string, Served>, delayMs = 5) {
   const calls: string[] = [];
   let inFlight = 0;
@@ -120,9 +120,9 @@ describe('image checks in the background', () => {
     const second = await service.lookup([thumb('a'), thumb('b')], settings(true));
     expect(second.result(thumb('a'))).toEqual({ status: 'checked', width: 1500, height: 1200, whiteShare: 1 });
     expect(second.result(thumb('b'))).toEqual({ status: 'checked', width: 800, height: 600, whiteShare: 0.5 });
-    // Full-size header and 1,000 px sample, once per image.
+    // Full-size header and 500 px sample, once per image.
     expect([...net.calls].sort()).toEqual(
-      [`${BASE}a.jpg`, `${BASE}a._SL1000_.jpg`, `${BASE}b.jpg`, `${BASE}b._SL1000_.jpg`].sort(),
+      [`${BASE}a.jpg`, `${BASE}a._SL500_.jpg`, `${BASE}b.jpg`, `${BASE}b._SL500_.jpg`].sort(),
     );
   });
 

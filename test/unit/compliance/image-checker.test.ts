@@ -62,19 +62,19 @@ const decodePixels: DecodePixels = async (bytes) => {
 function image(id: string, width: number, height: number, greyBorder: number, delayMs = 1): Record<string, File> {
   return {
     [`${id}.jpg`]: { bytes: jpeg(width, height), delayMs },
-    [`${id}._SL1000_.jpg`]: { bytes: Uint8Array.of(greyBorder), delayMs },
+    [`${id}._SL500_.jpg`]: { bytes: Uint8Array.of(greyBorder), delayMs },
   };
 }
 
 describe('createImageChecker', () => {
-  it('reads the size from the full-size header and the background from a 1,000 px sample', async () => {
+  it('reads the size from the full-size header and the background from a 500 px sample', async () => {
     const net = server(image(ID, 1500, 1200, 3));
     const checker = createImageChecker({ fetchBytes: net.fetchBytes, decodePixels, headerBytes: 4096 });
     const result = await checker.check(`${ID}._SS40_.jpg`);
     expect(result).toEqual({ status: 'checked', width: 1500, height: 1200, whiteShare: 9 / 12 });
     expect(net.calls).toEqual([
       { url: `${ID}.jpg`, maxBytes: 4096 },
-      { url: `${ID}._SL1000_.jpg`, maxBytes: 8 * 1024 * 1024 },
+      { url: `${ID}._SL500_.jpg`, maxBytes: 8 * 1024 * 1024 },
     ]);
   });
 
@@ -116,7 +116,7 @@ describe('createImageChecker', () => {
     expect(await checker.check(`${ID}.jpg`)).toEqual({ status: 'not-checked', reason: 'http-error', httpStatus: 404 });
     expect(missing.calls).toHaveLength(1);
 
-    const sampleGone = server({ [`${ID}.jpg`]: { bytes: png(1200, 1200) }, [`${ID}._SL1000_.jpg`]: { status: 503 } });
+    const sampleGone = server({ [`${ID}.jpg`]: { bytes: png(1200, 1200) }, [`${ID}._SL500_.jpg`]: { status: 503 } });
     const second = createImageChecker({ fetchBytes: sampleGone.fetchBytes, decodePixels });
     expect(await second.check(`${ID}.jpg`)).toEqual({ status: 'not-checked', reason: 'http-error', httpStatus: 503 });
   });
