@@ -156,6 +156,8 @@ export interface VelocityTiming {
   baseline: number[];
   /** Raw getAll of the marketplace's packed day series alone (the read part of `velocity`). */
   seriesRead: number[];
+  /** Records the packed series take (the marks and the chunks). */
+  seriesRecords: number;
   answered: number;
   fromObservations: number;
   rebuilt: number;
@@ -168,6 +170,7 @@ export async function timeVelocities(options: { name: string; now: number; runs:
     velocity: [],
     baseline: [],
     seriesRead: [],
+    seriesRecords: 0,
     answered: 0,
     fromObservations: 0,
     rebuilt: 0,
@@ -190,6 +193,7 @@ export async function timeVelocities(options: { name: string; now: number; runs:
     const records = await db.getAll('daySeries', range);
     out.seriesRead.push(performance.now() - started);
     if (records.length === 0) throw new Error('no day series');
+    out.seriesRecords = records.length;
   }
   db.close();
   return out;

@@ -50,6 +50,11 @@ export const STEPS: Record<number, Step> = {
     // Derived from observations only: nothing to carry over, every series is built on first read.
     db.createObjectStore('daySeries', { keyPath: ['account', 'marketplace', 'chunk'] });
   },
+  6: (_db, tx) => {
+    // The series in larger chunks (schemas/v6.ts): derived, so dropped and rebuilt on each
+    // marketplace's first velocity read rather than repacked here.
+    tx.objectStore('daySeries').clear();
+  },
 };
 
 export function upgrade(db: UpgradeDB, oldVersion: number, newVersion: number | null, tx: UpgradeTx): void {

@@ -33,11 +33,11 @@ export type {
   SkuMapRecordV4 as SkuMapRecord,
 } from './schemas/v4';
 export type {
-  DaySeriesChunkV5 as DaySeriesChunk,
-  DaySeriesMarksV5 as DaySeriesMarks,
-  DaySeriesRecordV5 as DaySeriesRecord,
-  ShelfwiseDBv5 as ShelfwiseDB,
-} from './schemas/v5';
+  DaySeriesChunkV6 as DaySeriesChunk,
+  DaySeriesMarksV6 as DaySeriesMarks,
+  DaySeriesRecordV6 as DaySeriesRecord,
+  ShelfwiseDBv6 as ShelfwiseDB,
+} from './schemas/v6';
 
 export const DB_NAME = 'shelfwise';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;

@@ -83,35 +83,50 @@ interface DayData {
   fromOrders: ArrayLike<number> | null;
 }
 
-/** Running sums of units, in-stock and out-of-stock days (typed, so the doubles are never boxed). */
-const sums = new Float64Array(3);
-
-/**
- * Extends the running sums back to the start of window `key` (from `covered`, where the previous,
- * shorter window began) and reads the window off them: the windows are nested, so one pass serves all.
- */
-function extendTo(data: DayData, end: number, covered: number, key: WindowKey): WindowFigure {
-  const days = WINDOW_DAYS[key];
-  for (let i = Math.max(0, end - days); i < covered; i++) {
-    sums[0] = (sums[0] as number) + (data.units[i] as number);
-    sums[1] = (sums[1] as number) + (data.inStock[i] as number);
-    sums[2] = (sums[2] as number) + (data.outOfStock[i] as number);
-  }
-  const units = sums[0] as number;
-  const inStockDays = sums[1] as number;
-  const outOfStockDays = sums[2] as number;
-  const perDay = inStockDays >= MIN_IN_STOCK_DAYS[key] - 1e-9 ? units / inStockDays : null;
+function figure(days: number, units: number, inStockDays: number, outOfStockDays: number, min: number): WindowFigure {
+  const perDay = inStockDays >= min - 1e-9 ? units / inStockDays : null;
   return { days, units, inStockDays, outOfStockDays, perDay };
 }
 
-/** The four windows, whole days ending yesterday (today, the grid's last day, is in none of them). */
+/**
+ * The four windows, whole days ending yesterday (today, the grid's last day, is in none of them). The
+ * windows are nested, so one pass serves all: the running sums extend back to each window's start in
+ * turn (kept in locals, one loop per window, as this runs for every SKU of a marketplace).
+ */
 export function windowFigures(data: DayData, length: number): Record<WindowKey, WindowFigure> {
   const end = length - 1;
-  sums.fill(0);
-  const d7 = extendTo(data, end, end, 'd7');
-  const d14 = extendTo(data, end, Math.max(0, end - 7), 'd14');
-  const d30 = extendTo(data, end, Math.max(0, end - 14), 'd30');
-  const d90 = extendTo(data, end, Math.max(0, end - 30), 'd90');
+  const { units: u, inStock: s, outOfStock: o } = data;
+  let units = 0;
+  let inStock = 0;
+  let out = 0;
+  const d7Start = Math.max(0, end - WINDOW_DAYS.d7);
+  for (let i = d7Start; i < end; i++) {
+    units += u[i] as number;
+    inStock += s[i] as number;
+    out += o[i] as number;
+  }
+  const d7 = figure(WINDOW_DAYS.d7, units, inStock, out, MIN_IN_STOCK_DAYS.d7);
+  const d14Start = Math.max(0, end - WINDOW_DAYS.d14);
+  for (let i = d14Start; i < d7Start; i++) {
+    units += u[i] as number;
+    inStock += s[i] as number;
+    out += o[i] as number;
+  }
+  const d14 = figure(WINDOW_DAYS.d14, units, inStock, out, MIN_IN_STOCK_DAYS.d14);
+  const d30Start = Math.max(0, end - WINDOW_DAYS.d30);
+  for (let i = d30Start; i < d14Start; i++) {
+    units += u[i] as number;
+    inStock += s[i] as number;
+    out += o[i] as number;
+  }
+  const d30 = figure(WINDOW_DAYS.d30, units, inStock, out, MIN_IN_STOCK_DAYS.d30);
+  const d90Start = Math.max(0, end - WINDOW_DAYS.d90);
+  for (let i = d90Start; i < d30Start; i++) {
+    units += u[i] as number;
+    inStock += s[i] as number;
+    out += o[i] as number;
+  }
+  const d90 = figure(WINDOW_DAYS.d90, units, inStock, out, MIN_IN_STOCK_DAYS.d90);
   return { d7, d14, d30, d90 };
 }
 

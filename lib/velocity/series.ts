@@ -1,4 +1,4 @@
-import { addDays, type DayKey, dayKey, daysBetween } from '../time';
+import { addDays, DAY_MS, type DayKey, dayKey, daysBetween } from '../time';
 import {
   clearSeries,
   collected,
@@ -62,6 +62,11 @@ export interface StoredSeries {
   /** The marketplace day of index 0. */
   firstDay: DayKey;
   units: Float64Array;
+  /**
+   * The known in-stock time as instants, pairs [from, to), oldest first, contiguous stretches merged:
+   * a few numbers where the days took 91 (a SKU is in stock, out or unseen for stretches of days), and
+   * the in-stock days are these spread over the grid (velocityFromSeries), as buildDaily spreads them.
+   */
   inStock: Float64Array;
   /**
    * The days with out-of-stock time, as pairs (day index, days out of stock): a SKU is out on a few
@@ -100,12 +105,13 @@ export function seriesFromHistory(history: SalesHistory, timeZone: string, lastD
   if (!first || !last) return undefined;
   const ranOut: number[] = [];
   const events: number[] = [];
-  collectFixed(series, tailSpan, ranOut, events);
+  const inStock: number[] = [];
+  collectFixed(series, tailSpan, ranOut, events, inStock);
   const kept = keptEvents(series, events, Number.NEGATIVE_INFINITY);
   return {
     firstDay: grid.days[0] as DayKey,
     units: series.units,
-    inStock: series.inStock,
+    inStock: Float64Array.from(inStock),
     outOfStock: sparseOut(series),
     complete: first.at >= (grid.starts[0] as number),
     ranOut: Float64Array.from(ranOut),
@@ -119,17 +125,29 @@ export function seriesFromHistory(history: SalesHistory, timeZone: string, lastD
 }
 
 /**
- * Spreads every collected span but the tail into the days; the spans that ran out go to `ranOut` and
- * the spans the event walk needs to `events` (appended: a run of in-stock stretches without a sale
- * that continues the last one extends it, since it only adds in-stock time).
+ * Spreads every collected span but the tail into the days; the spans that ran out go to `ranOut`, the
+ * spans the event walk needs to `events` (appended: a run of in-stock stretches without a sale that
+ * continues the last one extends it, since it only adds in-stock time), and the in-stock time to
+ * `inStock` (a stretch that continues the last one extends it).
  */
-function collectFixed(series: DailySeries, tailSpan: number, ranOut: number[], events: number[]): void {
+function collectFixed(
+  series: DailySeries,
+  tailSpan: number,
+  ranOut: number[],
+  events: number[],
+  inStock: number[],
+): void {
   for (let i = 0; i < spans.length; i++) {
     if (i === tailSpan) continue;
     const kind = spreadFixed(series, i);
     const from = spans.from[i] as number;
     const to = spans.to[i] as number;
     const sold = spans.sold[i] as number;
+    if (kind === IN_STOCK && to > from) {
+      const p = inStock.length - 2;
+      if (p >= 0 && inStock[p + 1] === from) inStock[p + 1] = to;
+      else inStock.push(from, to);
+    }
     if (kind === RAN_OUT) {
       ranOut.push(from, to, sold);
       events.push(from, to, sold, RAN_OUT);
@@ -159,12 +177,40 @@ function sparseOut(series: DailySeries): Float64Array {
   return pairs;
 }
 
-/** Adds stored out-of-stock pairs to a grid's days, index j of the series being index j − offset there. */
-function addOut(series: DailySeries, pairs: Float64Array, offset: number): void {
+/**
+ * Adds stored out-of-stock pairs (`count` numbers of `pairs` from `at`) to a grid's days, index j of the
+ * series being index j − offset there.
+ */
+function addOut(series: DailySeries, pairs: Float64Array, at: number, count: number, offset: number): void {
   const length = series.grid.length;
-  for (let k = 0; k < pairs.length; k += 2) {
+  for (let k = at; k < at + count; k += 2) {
     const i = (pairs[k] as number) - offset;
     if (i >= 0 && i < length) series.outOfStock[i] = pairs[k + 1] as number;
+  }
+}
+
+/**
+ * Adds stored in-stock stretches (`count` numbers of `pairs` from `at`, instants) to a grid's in-stock
+ * days, each day the overlap in days of 24 hours as spread() counts it.
+ */
+function addInStock(series: DailySeries, pairs: Float64Array, at: number, count: number): void {
+  const { starts, length } = series.grid;
+  const gridStart = starts[0] as number;
+  const gridEnd = starts[length] as number;
+  const time = series.inStock;
+  let d = 0;
+  for (let k = at; k < at + count; k += 2) {
+    const lo = Math.max(pairs[k] as number, gridStart);
+    const hi = Math.min(pairs[k + 1] as number, gridEnd);
+    if (hi <= lo) continue;
+    // Stretches come in time order: the day pointer only moves on.
+    while (d < length - 1 && (starts[d + 1] as number) <= lo) d++;
+    for (let e = d; e < length; e++) {
+      const dayStart = starts[e] as number;
+      if (dayStart >= hi) break;
+      const overlap = Math.min(hi, starts[e + 1] as number) - Math.max(lo, dayStart);
+      if (overlap > 0) time[e] = (time[e] as number) + overlap / DAY_MS;
+    }
   }
 }
 
@@ -214,9 +260,9 @@ export function extendSeries(
   const to = Math.min(grid.length, stored.units.length - offset);
   if (to > from) {
     series.units.set(stored.units.subarray(offset, offset + to));
-    series.inStock.set(stored.inStock.subarray(offset, offset + to));
-    addOut(series, stored.outOfStock, offset);
+    addOut(series, stored.outOfStock, 0, stored.outOfStock.length, offset);
   }
+  addInStock(series, stored.inStock, 0, stored.inStock.length);
   const gridStart = grid.starts[0] as number;
   resetCursor();
   const previous: Observation = { ...stored.last, seenUntil: stored.lastAt };
@@ -231,12 +277,16 @@ export function extendSeries(
   for (let e = 0; e < stored.events.length; e += EVENT_FIELDS)
     if ((stored.events[e + 1] as number) > gridStart)
       for (let f = 0; f < EVENT_FIELDS; f++) events.push(stored.events[e + f] as number);
-  collectFixed(series, tailSpan, ranOut, events);
+  const inStock: number[] = [];
+  for (let k = 0; k < stored.inStock.length; k += 2)
+    if ((stored.inStock[k + 1] as number) > gridStart)
+      inStock.push(stored.inStock[k] as number, stored.inStock[k + 1] as number);
+  collectFixed(series, tailSpan, ranOut, events, inStock);
   const kept = keptEvents(series, events, stored.eventsDroppedUntil);
   return {
     firstDay: grid.days[0] as DayKey,
     units: series.units,
-    inStock: series.inStock,
+    inStock: Float64Array.from(inStock),
     outOfStock: sparseOut(series),
     complete: stored.complete && stored.firstAt >= gridStart,
     ranOut: Float64Array.from(ranOut),
@@ -269,6 +319,82 @@ function availableOf(o: Observation): number {
 }
 
 /**
+ * A stored series read where it lies: each part is an array and where this SKU's numbers start in it,
+ * so that a whole marketplace's packed chunk (lib/db/day-series.ts) is read without a view or an
+ * object per SKU. One is filled and reused per SKU.
+ */
+export interface SeriesView {
+  /** The day of index 0, as whole days since 1970-01-01 (epochDay). */
+  firstEpochDay: number;
+  /** SERIES_DAYS units from unitsAt. */
+  units: Float64Array;
+  unitsAt: number;
+  /** In-stock stretches, out-of-stock pairs, spans that ran out and event spans: `…Length` numbers from `…At`. */
+  inStock: Float64Array;
+  inStockAt: number;
+  inStockLength: number;
+  outOfStock: Float64Array;
+  outAt: number;
+  outLength: number;
+  ranOut: Float64Array;
+  ranOutAt: number;
+  ranOutLength: number;
+  events: Float64Array;
+  eventsAt: number;
+  eventsLength: number;
+  complete: boolean;
+  eventsDroppedUntil: number;
+  last: Observation;
+  lastAt: number;
+  firstAt: number;
+  visits: number;
+}
+
+export function emptyView(): SeriesView {
+  return {
+    firstEpochDay: 0,
+    units: NO_DAYS,
+    unitsAt: 0,
+    inStock: NO_DAYS,
+    inStockAt: 0,
+    inStockLength: 0,
+    outOfStock: NO_DAYS,
+    outAt: 0,
+    outLength: 0,
+    ranOut: NO_DAYS,
+    ranOutAt: 0,
+    ranOutLength: 0,
+    events: NO_DAYS,
+    eventsAt: 0,
+    eventsLength: 0,
+    complete: false,
+    eventsDroppedUntil: Number.NEGATIVE_INFINITY,
+    last: { at: Number.NaN, channel: 'mfn' },
+    lastAt: Number.NaN,
+    firstAt: Number.NaN,
+    visits: 0,
+  };
+}
+
+/** Whole days since 1970-01-01 of a day key (days are UTC-aligned names, so this is exact). */
+export function epochDay(day: DayKey): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+/** The grid's first day as an epoch day, for the grid last asked about (one grid per marketplace read). */
+let epochGrid: DayGrid | undefined;
+let epochGridFirst = 0;
+function gridFirstEpochDay(grid: DayGrid): number {
+  if (epochGrid !== grid) {
+    epochGrid = grid;
+    epochGridFirst = epochDay(grid.days[0] as DayKey);
+  }
+  return epochGridFirst;
+}
+
+const storedView = emptyView();
+
+/**
  * computeVelocity's answer from a stored series, or undefined when the series cannot give it: it does
  * not reach back to the grid's first day, or the SKU sells slowly enough for the intermittent estimate
  * and the event spans it needs were dropped. The caller then computes from the observations.
@@ -278,42 +404,84 @@ export function velocityFromSeries(
   context: VelocityContext,
   extras: SeriesExtras = {},
 ): Velocity | undefined {
+  const v = storedView;
+  v.firstEpochDay = epochDay(stored.firstDay);
+  v.units = stored.units;
+  v.unitsAt = 0;
+  v.inStock = stored.inStock;
+  v.inStockAt = 0;
+  v.inStockLength = stored.inStock.length;
+  v.outOfStock = stored.outOfStock;
+  v.outAt = 0;
+  v.outLength = stored.outOfStock.length;
+  v.ranOut = stored.ranOut;
+  v.ranOutAt = 0;
+  v.ranOutLength = stored.ranOut.length;
+  v.events = stored.events;
+  v.eventsAt = 0;
+  v.eventsLength = stored.events.length;
+  v.complete = stored.complete;
+  v.eventsDroppedUntil = stored.eventsDroppedUntil;
+  v.last = stored.last;
+  v.lastAt = stored.lastAt;
+  v.firstAt = stored.firstAt;
+  v.visits = stored.visits;
+  return velocityFromView(v, context, extras);
+}
+
+/**
+ * The history computeRate is given beside a series: it reads only whether there is an observation and
+ * the imported figures, so one object serves every SKU (filled per call, never kept).
+ */
+const viewHistory: SalesHistory = { observations: [], writes: [] };
+
+/** velocityFromSeries on a view (see SeriesView); `units.length` is SERIES_DAYS from unitsAt. */
+export function velocityFromView(
+  stored: SeriesView,
+  context: VelocityContext,
+  extras: SeriesExtras = {},
+): Velocity | undefined {
   const { grid, scratch: series } = context;
-  const offset = daysBetween(stored.firstDay, grid.days[0] as DayKey);
+  const offset = gridFirstEpochDay(grid) - stored.firstEpochDay;
   if (offset < 0 && !stored.complete) return undefined;
   clearSeries(series);
   resetCursor();
-  const days = stored.units.length;
   const from = Math.max(0, -offset);
-  const to = Math.min(grid.length, days - offset);
+  const to = Math.min(grid.length, SERIES_DAYS - offset);
   if (to > from) {
-    series.units.set(stored.units.subarray(from + offset, to + offset), from);
-    series.inStock.set(stored.inStock.subarray(from + offset, to + offset), from);
-    addOut(series, stored.outOfStock, offset);
+    // Copied by index: a subarray view per SKU costs more than the copy.
+    const u = stored.unitsAt + offset;
+    const units = stored.units;
+    const days = series.units;
+    for (let d = from; d < to; d++) days[d] = units[d + u] as number;
+    addOut(series, stored.outOfStock, stored.outAt, stored.outLength, offset);
   }
+  addInStock(series, stored.inStock, stored.inStockAt, stored.inStockLength);
 
   // The last stretch, then the spans that ran out, in buildDaily's order.
   spans.clear();
   const a = availableOf(stored.last);
   spans.add(stored.last.at, stored.lastAt, a, a, 0, !Number.isNaN(a));
   const tailKind = spans.length === 1 ? spreadFixed(series, 0) : -1;
-  const ranOutCount = stored.ranOut.length / RAN_OUT_FIELDS;
+  const ranOutCount = stored.ranOutLength / RAN_OUT_FIELDS;
   if (ranOutIndex.length < ranOutCount) ranOutIndex = new Int32Array(ranOutCount * 2);
+  const ranOut = stored.ranOut;
   for (let k = 0; k < ranOutCount; k++) {
     ranOutIndex[k] = spans.length;
-    const r = k * RAN_OUT_FIELDS;
-    spans.add(stored.ranOut[r] as number, stored.ranOut[r + 1] as number, 1, 0, stored.ranOut[r + 2] as number, true);
+    const r = stored.ranOutAt + k * RAN_OUT_FIELDS;
+    spans.add(ranOut[r] as number, ranOut[r + 1] as number, 1, 0, ranOut[r + 2] as number, true);
   }
   const rate = spreadRanOut(series, ranOutIndex, ranOutCount);
 
   eventSpans.clear();
-  const eventCount = stored.events.length / EVENT_FIELDS;
+  const eventCount = stored.eventsLength / EVENT_FIELDS;
+  const events = stored.events;
   for (let k = 0; k < eventCount; k++) {
-    const e = k * EVENT_FIELDS;
-    const from = stored.events[e] as number;
-    const to = stored.events[e + 1] as number;
-    const sold = stored.events[e + 2] as number;
-    const kind = stored.events[e + 3] as number;
+    const e = stored.eventsAt + k * EVENT_FIELDS;
+    const from = events[e] as number;
+    const to = events[e + 1] as number;
+    const sold = events[e + 2] as number;
+    const kind = events[e + 3] as number;
     const i = eventSpans.length;
     eventSpans.add(from, to, 0, 0, sold, kind !== SKIP);
     if (eventSpans.length === i) continue;
@@ -331,11 +499,17 @@ export function velocityFromSeries(
   series.firstAt = stored.firstAt;
   series.lastAt = stored.lastAt;
   series.last = stored.last;
-  const history: SalesHistory = { observations: [stored.last], writes: [], ...extras };
+  const history = viewHistory;
+  history.observations[0] = stored.last;
+  history.orders = extras.orders;
+  history.periods = extras.periods;
+  history.pageSales = extras.pageSales;
   const result = computeRate(series, history, context.settings);
+  history.observations[0] = NO_OBSERVATION;
   if (stored.eventsDroppedUntil > (grid.starts[0] as number)) {
     const longest = longestCounting(result.windows);
     if (longest && (result.windows[longest].perDay as number) < INTERMITTENT_BELOW) return undefined;
   }
   return velocityOf(series, result, context);
 }
+const NO_OBSERVATION: Observation = { at: Number.NaN, channel: 'mfn' };

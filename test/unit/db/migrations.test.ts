@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { marketplaceVelocities } from '@/lib/db/day-series';
+import { marketplaceVelocities, SERIES_FORMAT } from '@/lib/db/day-series';
 import { salesHistory } from '@/lib/db/history';
 import { ingestPageRead } from '@/lib/db/ingest';
 import { STEPS } from '@/lib/db/migrations';
@@ -149,6 +149,70 @@ describe('database migrations', () => {
       db.close();
     });
   }
+
+  it('upgrades a version 5 database with day series in it: the series are dropped, then rebuilt on read', async () => {
+    const old = await openStore('upgrade-series', undefined, 5);
+    await ingestPageRead(old as never, pageRead([listing('A', { stock: { available: 9 } }), listing('B')], T0));
+    await ingestPageRead(
+      old as never,
+      pageRead([listing('A', { stock: { available: 4 } }), listing('B')], T0 + 3_600_000),
+    );
+    // Version 5's packing (format 1: 256 slots a chunk, two days arrays per slot), as it wrote them.
+    const zone = 'America/Los_Angeles';
+    await old.put(
+      'daySeries' as never,
+      {
+        account: 'Acme',
+        marketplace: 'US',
+        chunk: -1,
+        format: 1,
+        timeZone: zone,
+        skus: 'A\u0000B',
+        count: 2,
+        numbers: new Float64Array(2 * 14).fill(1),
+      } as never,
+    );
+    await old.put(
+      'daySeries' as never,
+      {
+        account: 'Acme',
+        marketplace: 'US',
+        chunk: 0,
+        format: 1,
+        count: 2,
+        state: Uint8Array.of(1, 1),
+        fixed: new Float64Array(2 * 5),
+        days: new Float64Array(2 * 2 * 91).fill(0.5),
+        layout: new Float64Array(2 * 4),
+        extra: new Float64Array(0),
+      } as never,
+    );
+    const skus = await old.getAll('skus');
+    const observations = await old.getAll('observations');
+    expect(await old.count('daySeries' as never)).toBe(2);
+    old.close();
+
+    const db = await openStore('upgrade-series');
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.count('daySeries')).toBe(0);
+    expect(await db.getAll('skus')).toEqual(skus);
+    expect(await db.getAll('observations')).toEqual(observations);
+    const now = T0 + 2 * 3_600_000;
+    const context = velocityContext(zone, now, SETTINGS);
+    const read = await marketplaceVelocities(db, 'Acme', 'US', context);
+    expect(read.rebuilt).toBe(2);
+    expect(read.skus.sort()).toEqual(['A', 'B']);
+    for (const sku of ['A', 'B']) {
+      const history = await salesHistory(db, `Acme\u001fUS\u001f${sku}`, now);
+      expect(read.velocities[read.skus.indexOf(sku)]).toEqual(computeVelocity(history as never, context));
+    }
+    // Rebuilt in this version's packing, and read from it the next time.
+    const chunk = (await db.get('daySeries', ['Acme', 'US', 0])) as { format: number; layout: unknown };
+    expect(chunk.format).toBe(SERIES_FORMAT);
+    expect(chunk.layout).toBeInstanceOf(Uint32Array);
+    expect((await marketplaceVelocities(db, 'Acme', 'US', context)).rebuilt).toBe(0);
+    db.close();
+  });
 
   it('a connection that blocks a newer version closes itself', async () => {
     const older = await openStore('blocking', undefined, 1);
