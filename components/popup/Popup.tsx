@@ -1,18 +1,17 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { type PopupRow, popupCsv } from '@/lib/alerts/popup';
 import { formatDateTime, type Translate } from '@/lib/i18n';
 import type { AlertsKey } from '@/lib/i18n/catalog/alerts';
 import { sendRequest } from '@/lib/messaging';
-import { updateSettings } from '@/lib/settings';
-import { useSettings } from '../useSettings';
+import { type LoadedSettings, updateSettings, watchSettings } from '@/lib/settings';
 import { useTranslator } from '../useTranslator';
 import { AlertRow } from './AlertRow';
 import { type PopupKey, popupCatalog } from './catalog';
 import { filterGroups, flatten, type ListItem } from './filter';
 import { GroupHeader } from './GroupHeader';
 import { ThresholdDialog, type ThresholdValue } from './ThresholdDialog';
-import { useAlertList } from './useAlertList';
+import { type ListState, useAlertList } from './useAlertList';
 import { VirtualList } from './VirtualList';
 
 const DAY_MS = 86_400_000;
@@ -36,6 +35,13 @@ function download(text: string, filename: string): void {
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
+/** The settings, from what the popup's boot read, kept live as any other page or tab changes them. */
+function useLiveSettings(initial: LoadedSettings): LoadedSettings {
+  const [loaded, setLoaded] = useState(initial);
+  useEffect(() => watchSettings(setLoaded), []);
+  return loaded;
+}
+
 const heightOf = (item: ListItem) => (item.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT);
 const keyOf = (item: ListItem) => item.id;
 
@@ -44,10 +50,19 @@ const keyOf = (item: ListItem) => item.id;
  * marketplace filter, snooze and threshold actions and a CSV export. A new user, with nothing seen
  * yet, is told where to start.
  */
-export function Popup() {
-  const loaded = useSettings();
-  const { t, lang } = useTranslator(popupCatalog, loaded?.settings);
-  const { state, reload, whole } = useAlertList();
+export function Popup({
+  initialSettings,
+  initialList,
+  pendingList,
+}: {
+  initialSettings: LoadedSettings;
+  initialList: ListState;
+  /** The first rows still on their way when the popup was first drawn (initialList is then loading). */
+  pendingList?: Promise<ListState>;
+}) {
+  const loaded = useLiveSettings(initialSettings);
+  const { t, lang } = useTranslator(popupCatalog, loaded.settings);
+  const { state, reload, whole } = useAlertList(initialList, pendingList);
   const [query, setQuery] = useState('');
   const [marketplace, setMarketplace] = useState('');
   const [editing, setEditing] = useState<PopupRow | null>(null);
@@ -63,7 +78,7 @@ export function Popup() {
   );
   const items = useMemo(() => flatten(groups), [groups]);
   const shownRows = items.length - groups.length;
-  const events = loaded?.settings.events ?? [];
+  const events = loaded.settings.events;
 
   const snooze = useCallback(
     async (key: string, days: number | null) => {
@@ -122,7 +137,6 @@ export function Popup() {
     [t, lang, events, snooze],
   );
 
-  if (!loaded) return null;
   return (
     <main className="popup">
       <header className="popup-header">

@@ -12,7 +12,7 @@ export const FIRST_ROWS = 30;
  * no answer queued behind another page's request, no 4 MB message for the whole list. The background
  * answers only when nothing is stored yet (it evaluates first) or the store cannot be opened here.
  */
-async function fetchList(limit?: number): Promise<AlertList> {
+export async function fetchList(limit?: number): Promise<AlertList> {
   try {
     const stored = await readStoredList(await store(), limit);
     if (stored) return stored;
@@ -27,30 +27,65 @@ export type ListState =
   | { status: 'error'; message: string }
   | { status: 'ready'; list: AlertList };
 
+function failed(error: unknown): ListState {
+  return { status: 'error', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The first rows as the popup's boot asked for them (a list, or why it could not be read). */
+export async function firstScreen(): Promise<ListState> {
+  try {
+    return { status: 'ready', list: await fetchList(FIRST_ROWS) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** Runs `task` once the browser has painted what is committed now: a frame, then a task after it. */
+function afterPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
 /**
- * The low-stock list from the background: the first rows at once (the first render reads a small
- * record however long the list is), then the whole list for scrolling, search and export.
- * `reload` fetches again after an action changed the list (a snooze, a threshold).
+ * The low-stock list: the first rows (`initial`, read before the first render, however long the list
+ * is; or `pending`, when they took too long to wait for before drawing), then the whole list for
+ * scrolling, search and export, read only once the first screen has been painted (decoding a few
+ * thousand rows would otherwise hold it back). `reload` reads again after an action changed the list
+ * (a snooze, a threshold).
  */
-export function useAlertList(): { state: ListState; reload: () => Promise<void>; whole: () => Promise<AlertList> } {
-  const [state, setState] = useState<ListState>({ status: 'loading' });
+export function useAlertList(
+  initial: ListState,
+  pending?: Promise<ListState>,
+): {
+  state: ListState;
+  reload: () => Promise<void>;
+  whole: () => Promise<AlertList>;
+} {
+  const [state, setState] = useState<ListState>(initial);
   const generation = useRef(0);
 
-  const load = useCallback(async () => {
-    const mine = ++generation.current;
+  const rest = useCallback(async (mine: number) => {
     try {
-      const head = await fetchList(FIRST_ROWS);
-      if (mine !== generation.current) return;
-      setState({ status: 'ready', list: head });
-      if (head.complete) return;
       const all = await fetchList();
       if (mine === generation.current) setState({ status: 'ready', list: all });
     } catch (error) {
-      if (mine === generation.current) {
-        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-      }
+      if (mine === generation.current) setState(failed(error));
     }
   }, []);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    const head = await firstScreen();
+    if (mine !== generation.current) return;
+    setState(head);
+    if (head.status === 'ready' && !head.list.complete) await rest(mine);
+  }, [rest]);
 
   const whole = useCallback(async () => {
     if (state.status === 'ready' && state.list.complete) return state.list;
@@ -58,8 +93,17 @@ export function useAlertList(): { state: ListState; reload: () => Promise<void>;
   }, [state]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    const mine = generation.current;
+    let cancel: (() => void) | undefined;
+    const arrived = (head: ListState) => {
+      if (mine !== generation.current) return;
+      setState(head);
+      if (head.status === 'ready' && !head.list.complete) cancel = afterPaint(() => void rest(mine));
+    };
+    if (pending) void pending.then(arrived);
+    else if (initial.status === 'ready' && !initial.list.complete) cancel = afterPaint(() => void rest(mine));
+    return () => cancel?.();
+  }, [initial, pending, rest]);
 
-  return { state, reload: load, whole };
+  return { state, reload, whole };
 }

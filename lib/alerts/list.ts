@@ -42,9 +42,3 @@ export function firstRows(groups: readonly PopupGroup[], limit: number): { group
   }
   return { groups: out, complete: true };
 }
-
-export function rowCount(groups: readonly PopupGroup[]): number {
-  let n = 0;
-  for (const group of groups) n += group.rows.length;
-  return n;
-}

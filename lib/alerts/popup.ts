@@ -239,24 +239,57 @@ export function popupRow(alert: Alert): PopupRow {
   };
 }
 
+/** One product of the list, its alerts in list order: what popupGroups shows, before the rows are built. */
+export interface AlertGroup {
+  asin: string | null;
+  title: string | null;
+  urgency: number;
+  alerts: Alert[];
+}
+
+/**
+ * The list's order: SKUs needing attention grouped by ASIN, the most urgent group first and the most
+ * urgent SKU first within it; snoozed SKUs after the others (a group of snoozed SKUs only, after every
+ * other group). Rows are not built here: the background packs them straight from the alerts
+ * (list-pack.ts packAlertGroups) and builds row objects only for the popup's first screen.
+ */
+export function alertGroups(alerts: readonly Alert[], options: { includeOk?: boolean } = {}): AlertGroup[] {
+  const includeOk = options.includeOk ?? false;
+  const shown = alerts.filter((a) => listed(a, includeOk));
+  const groups = groupByProduct(shown).map((g) => {
+    const rows = g.alerts;
+    rows.sort((a, b) => Number(a.snoozed) - Number(b.snoozed) || b.urgency - a.urgency);
+    // Urgencies are never negative: -1 only when every row is snoozed.
+    let urgency = -1;
+    for (const row of rows) if (!row.snoozed && row.urgency > urgency) urgency = row.urgency;
+    return { asin: g.asin, title: g.title ?? null, urgency, alerts: rows };
+  });
+  return groups.sort((a, b) => b.urgency - a.urgency);
+}
+
+/** The groups with their rows built, or only their first `limit` rows (cut inside a group, as firstRows). */
+export function popupGroupsOf(
+  groups: readonly AlertGroup[],
+  limit = Number.POSITIVE_INFINITY,
+): { groups: PopupGroup[]; complete: boolean } {
+  const out: PopupGroup[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) return { groups: out, complete: false };
+    const alerts = group.alerts.length <= left ? group.alerts : group.alerts.slice(0, left);
+    out.push({ asin: group.asin, title: group.title, urgency: group.urgency, rows: alerts.map(popupRow) });
+    left -= alerts.length;
+    if (alerts.length < group.alerts.length) return { groups: out, complete: false };
+  }
+  return { groups: out, complete: true };
+}
+
 /**
  * The list: SKUs needing attention grouped by ASIN, the most urgent group first and the most urgent SKU
  * first within it; snoozed SKUs after the others (a group of snoozed SKUs only, after every other group).
  */
 export function popupGroups(alerts: readonly Alert[], options: { includeOk?: boolean } = {}): PopupGroup[] {
-  const shown = alerts.filter((a) => listed(a, options.includeOk ?? false));
-  const groups = groupByProduct(shown).map((g) => {
-    const rows = g.alerts.map(popupRow);
-    rows.sort((a, b) => Number(a.snoozed) - Number(b.snoozed) || b.urgency - a.urgency);
-    const active = rows.filter((r) => !r.snoozed);
-    return {
-      asin: g.asin,
-      title: g.title ?? null,
-      urgency: active.length > 0 ? Math.max(...active.map((r) => r.urgency)) : -1,
-      rows,
-    };
-  });
-  return groups.sort((a, b) => b.urgency - a.urgency);
+  return popupGroupsOf(alertGroups(alerts, options)).groups;
 }
 
 /** CSV columns, in order, with the catalog key of each header. */

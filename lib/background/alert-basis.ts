@@ -13,11 +13,14 @@ import { DAY_MS, type DayKey, dayKey } from '../time';
 import { computeVelocity, velocityContext } from '../velocity';
 import type { Confidence, SalesHistory } from '../velocity/types';
 import {
+  type BasisColumns,
+  basisColumns,
+  basisEntryAt,
   type PackedBasis,
   type PackedFeeNotes,
   packBasis,
   packFeeNotes,
-  unpackBasis,
+  readBasis,
   unpackFeeNotes,
 } from './basis-pack';
 
@@ -246,24 +249,35 @@ export async function rebuildMarketplace(
   };
 }
 
-/** The record with the given SKUs read again (added, replaced, or dropped when no longer alertable). */
+/**
+ * The record with the given SKUs read again (added, replaced, or dropped when no longer alertable), and
+ * where each of its entries was in `record` (-1: read again or new), for what is kept per entry
+ * (alert-skip.ts).
+ */
 export async function refreshEntries(
   db: DB,
   record: BasisRecord,
   keys: readonly string[],
   settings: Settings,
   now: number,
-): Promise<BasisRecord> {
+): Promise<{ record: BasisRecord; from: Int32Array }> {
   const tx = db.transaction('skus');
   const found = await Promise.all(keys.map((key) => tx.store.get(key)));
   await tx.done;
   const skus = found.filter((s): s is SkuRecord => s !== undefined);
   const { entries } = await buildEntries(db, skus, record.timeZone, settings, now, false, false);
   const replaced = new Set(keys);
-  const merged = record.entries.filter((e) => !replaced.has(e.key));
+  const before = new Map<string, number>();
+  const merged: BasisEntry[] = [];
+  record.entries.forEach((e, i) => {
+    if (replaced.has(e.key)) return;
+    before.set(e.key, i);
+    merged.push(e);
+  });
   merged.push(...entries);
   merged.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { ...record, entries: merged, builtAt: now };
+  const from = Int32Array.from(merged, (e) => (replaced.has(e.key) ? -1 : (before.get(e.key) ?? -1)));
+  return { record: { ...record, entries: merged, builtAt: now }, from };
 }
 
 /** Leaves the keys an ingest touched for the next evaluation (one small write that outlives the worker). */
@@ -302,7 +316,7 @@ function poolsFingerprint(pools: readonly PanEuPool[]): string {
 
 function storedBasis(value: unknown): BasisRecord | undefined {
   if (!value || typeof value !== 'object' || (value as PackedBasis).version !== BASIS_VERSION) return undefined;
-  return unpackBasis(value as PackedBasis);
+  return readBasis(value as PackedBasis);
 }
 
 export interface BasisState {
@@ -316,8 +330,11 @@ export interface BasisState {
     rebuilt: string[];
     refreshed: string[];
     feeNotes: boolean;
-    /** Per refreshed marketplace: the builtAt it had before and the keys read again (alert-skip.ts). */
-    refreshedFrom: Record<string, { builtAt: number; keys: string[] }>;
+    /**
+     * Per refreshed marketplace: the builtAt and entry count it had before, the keys read again, and
+     * where each entry was before (-1: read again or new) (alert-skip.ts).
+     */
+    refreshedFrom: Record<string, { builtAt: number; count: number; keys: string[]; from: Int32Array }>;
   };
 }
 
@@ -389,8 +406,10 @@ export async function currentBasis(
       work.rebuilt.push(id);
     } else if (record && dirty.has(id)) {
       const keys = [...(dirty.get(id) as Set<string>)];
-      work.refreshedFrom[id] = { builtAt: record.builtAt, keys };
-      record = await refreshEntries(db, record, keys, settings, now);
+      const count = entryCount(record);
+      const refreshed = await refreshEntries(db, record, keys, settings, now);
+      work.refreshedFrom[id] = { builtAt: record.builtAt, count, keys, from: refreshed.from };
+      record = refreshed.record;
       changed.push(record);
       work.refreshed.push(id);
     }
@@ -478,10 +497,23 @@ async function computeFeeNotes(
   };
 }
 
+/** An entry of the basis evaluation leaves out (alert-skip.ts: proven ok and unlisted for the rest of its day). */
+export const LEFT_OUT = 1;
+/** What `origin` holds per input: record index × ORIGIN_STRIDE + entry index. */
+export const ORIGIN_STRIDE = 2 ** 24;
+
+/** The number of entries of a record, without decoding them when it was read from the store. */
+export function entryCount(record: BasisRecord): number {
+  return basisColumns(record)?.count ?? record.entries.length;
+}
+
 /**
  * Alert inputs from the basis, as of `now`. Every input is built with all of AlertInput's fields in
  * its order (see AlertInput): ten thousand of them then share one hidden class.
  * A snooze on a Pan-European pool row is stored under the pool's key and applies to its members.
+ * A record read from the store is read from its columns, entry by entry, and only for the entries
+ * evaluated: `flags[r][i] === LEFT_OUT` leaves entry i of record r out. `origin`, when given, gets
+ * each input's record and entry (ORIGIN_STRIDE), in input order.
  */
 export function inputsFromBasis(
   records: readonly BasisRecord[],
@@ -489,63 +521,75 @@ export function inputsFromBasis(
   snoozes: Readonly<Record<string, number>>,
   now: number,
   fees?: ReadonlyMap<string, FeeSeries>,
-  /** Keys left out (alert-skip.ts: proven ok and unlisted for the rest of their day). */
-  skip?: ReadonlySet<string>,
+  flags?: readonly (Uint8Array | null)[],
+  origin?: number[],
 ): AlertInput[] {
   const erpAll = settings.erp.allManaged;
   const erpKeys = new Set(settings.erp.managedSkus);
   const poolSnoozes = Object.keys(snoozes).length > 0;
   const inputs: AlertInput[] = [];
-  for (const record of records) {
-    for (const e of record.entries) {
-      if (skip?.has(e.key)) continue;
-      const elapsed = e.stockAt === null ? 0 : Math.max(0, now - e.stockAt) / DAY_MS;
-      const daysOfCover =
-        e.stock === null
-          ? null
-          : e.stock === 0
-            ? 0
-            : e.perDay !== null && e.perDay > 0
-              ? Math.max(0, e.stock / e.perDay - elapsed)
-              : null;
-      let snoozedUntil = snoozes[e.key];
-      if (poolSnoozes && e.channel === 'fba' && e.asin) {
-        const pooled = snoozes[poolKey(record.account, e.asin)];
-        if (pooled !== undefined) snoozedUntil = Math.max(snoozedUntil ?? 0, pooled);
-      }
-      inputs.push({
-        key: e.key,
-        account: record.account,
-        marketplace: record.marketplace,
-        sku: e.sku,
-        channel: e.channel,
-        asin: e.asin,
-        parentAsin: e.parentAsin,
-        title: e.title,
-        velocity: {
-          perDay: e.perDay,
-          daysOfCover,
-          stockOutDay: null,
-          available: e.available,
-          stock: e.stock,
-          inboundCounted: e.inboundCounted,
-          stockAt: e.stockAt,
-          confidence: e.confidence,
-          timeZone: record.timeZone,
-        },
-        demandSigma: e.sigma,
-        available: e.available,
-        inboundWorking: e.inboundWorking,
-        inboundShipped: e.inboundShipped,
-        inboundReceiving: e.inboundReceiving,
-        inbound: e.inbound,
-        amazon: e.amazon,
-        snoozedUntil,
-        erpManaged: erpAll || erpKeys.has(e.key),
-        fee: fees?.get(e.key),
-        pool: undefined,
-      });
+  // One entry decoded at a time from the columns: an input copies every field it keeps.
+  const scratch = {} as BasisEntry;
+  const add = (record: BasisRecord, e: BasisEntry) => {
+    const elapsed = e.stockAt === null ? 0 : Math.max(0, now - e.stockAt) / DAY_MS;
+    const daysOfCover =
+      e.stock === null
+        ? null
+        : e.stock === 0
+          ? 0
+          : e.perDay !== null && e.perDay > 0
+            ? Math.max(0, e.stock / e.perDay - elapsed)
+            : null;
+    let snoozedUntil = poolSnoozes ? snoozes[e.key] : undefined;
+    if (poolSnoozes && e.channel === 'fba' && e.asin) {
+      const pooled = snoozes[poolKey(record.account, e.asin)];
+      if (pooled !== undefined) snoozedUntil = Math.max(snoozedUntil ?? 0, pooled);
     }
-  }
+    inputs.push({
+      key: e.key,
+      account: record.account,
+      marketplace: record.marketplace,
+      sku: e.sku,
+      channel: e.channel,
+      asin: e.asin,
+      parentAsin: e.parentAsin,
+      title: e.title,
+      velocity: {
+        perDay: e.perDay,
+        daysOfCover,
+        stockOutDay: null,
+        available: e.available,
+        stock: e.stock,
+        inboundCounted: e.inboundCounted,
+        stockAt: e.stockAt,
+        confidence: e.confidence,
+        timeZone: record.timeZone,
+      },
+      demandSigma: e.sigma,
+      available: e.available,
+      inboundWorking: e.inboundWorking,
+      inboundShipped: e.inboundShipped,
+      inboundReceiving: e.inboundReceiving,
+      inbound: e.inbound,
+      amazon: e.amazon,
+      snoozedUntil,
+      erpManaged: erpAll || (erpKeys.size > 0 && erpKeys.has(e.key)),
+      fee: fees?.get(e.key),
+      pool: undefined,
+    });
+  };
+  records.forEach((record, r) => {
+    const left = flags?.[r] ?? null;
+    const columns: BasisColumns | undefined = basisColumns(record);
+    const count = columns ? columns.count : record.entries.length;
+    for (let i = 0; i < count; i++) {
+      if (left !== null && left[i] === LEFT_OUT) continue;
+      const e = columns
+        ? basisEntryAt(columns, record.account, record.marketplace, i, scratch)
+        : (record.entries[i] as BasisEntry);
+      add(record, e);
+      origin?.push(r * ORIGIN_STRIDE + i);
+    }
+  });
   return inputs;
 }

@@ -2,9 +2,19 @@ import { marketCalendar } from '../alerts/calendar';
 import { evaluateAll } from '../alerts/evaluate';
 import type { NotifyMemory } from '../alerts/notify';
 import type { Alert } from '../alerts/types';
+import { skuKey } from '../model/keys';
 import type { Settings } from '../settings/schema';
 import { addDays, DAY_MS, type DayKey, startOfDay } from '../time';
-import { type BasisRecord, type BasisState, inputsFromBasis, marketplaceId } from './alert-basis';
+import {
+  type BasisRecord,
+  type BasisState,
+  entryCount,
+  inputsFromBasis,
+  LEFT_OUT,
+  marketplaceId,
+  ORIGIN_STRIDE,
+} from './alert-basis';
+import { basisColumns, basisSkuAt, basisStockAtAt } from './basis-pack';
 
 /**
  * Incremental evaluation: SKUs proven ok and unlisted for the rest of their marketplace day are left
@@ -24,10 +34,16 @@ import { type BasisRecord, type BasisState, inputsFromBasis, marketplaceId } fro
  *
  * On a day with an uplift u ≠ 1 the stock-out instant S moves, but always the same way: from
  * U(t, S) = F(t), S' = (u − 1)/u(S), whose sign is that of u − 1 (u(S) > 0). So the stock-out day is
- * still monotone and equal at both ends means equal throughout. Cover c = S − t has c' = S' − 1:
- * with u < 1 it only falls (the end check covers it); with u > 1 it can fall and rise again as S
- * crosses days of other uplifts, but never faster than −1, so c(now) minus what is left of today is a
- * lower bound for the day, and a SKU is proven only when that bound is not below its days threshold.
+ * still monotone, and takes every day between its values at both ends. "Critical" and "reorder due"
+ * depend on the clock only through that day (the calendar, lead times and fastest arrival are fixed
+ * for the day), so when the two ends are the same day or next to each other, every day the SKU meets
+ * before the day ends is one of the two just checked, and quiet there. (An uplift of 2 moves S by a
+ * day in a day where u(S) = 1: on Black Friday most quiet SKUs end the day one stock-out day later;
+ * two days or more apart, the days between are not checked, and the proof fails.)
+ * Cover c = S − t has c' = S' − 1: with u < 1 it only falls (the end check covers it); with u > 1 it
+ * can fall and rise again as S crosses days of other uplifts, but never faster than −1, so c(now) minus
+ * what is left of today is a lower bound for the day, and a SKU is proven only when that bound is not
+ * below its days threshold.
  *
  * What invalidates a proof, and how each is noticed:
  * - an ingest of the SKU: the basis refresh reports the keys it read again (they are evaluated), and a
@@ -39,21 +55,28 @@ import { type BasisRecord, type BasisState, inputsFromBasis, marketplaceId } fro
  * - a notification memory entry for the SKU (never expected for an ok SKU): the SKU is evaluated.
  * Capacity sharing and Pan-European pools couple SKUs together; with either set nothing is skipped.
  *
- * Stored in `meta` with the list and the notification memory, in the same transaction. Derived only:
- * a missing or unreadable record costs one full evaluation, which writes it again.
+ * Stored in `meta` with the list and the notification memory, in the same transaction, as a flag per
+ * basis entry (aligned with the basis it was proven on; an ingest's refresh says where each entry
+ * moved). Derived only: a missing or unreadable record costs one full evaluation, which writes it again.
  */
 
 export const SKIP_KEY = 'alerts:skip';
+/** 2: a flag per basis entry; a record of another version is read as none (one full evaluation). */
+export const SKIP_VERSION = 2;
+
+/** Per entry: 0 not proven (evaluated; tried when quiet), PROVEN (left out), TRIED (evaluated, not tried again). */
+export const PROVEN = LEFT_OUT;
+export const TRIED = 2;
 
 export interface SkipRecord {
+  version: number;
   /** The settings (as JSON) the proofs were made under. */
   settings: string;
-  /** Marketplace id → the basis it was proven on and the day it holds for. */
-  marketplaces: Record<string, { builtAt: number; day: DayKey; until: number }>;
-  /** Keys proven, joined by '\n' (one string clones far faster than ten thousand). */
-  keys: string;
-  /** Keys of quiet SKUs whose proof failed on this day and basis, joined the same way. */
-  tried: string;
+  /**
+   * Marketplace id → the basis it was proven on, the day it holds for, and a flag per entry of that
+   * basis, in its order (0, PROVEN or TRIED): no keys to store, split and look up every alarm.
+   */
+  marketplaces: Record<string, { builtAt: number; day: DayKey; until: number; flags: Uint8Array }>;
 }
 
 function settingsFingerprint(settings: Settings): string {
@@ -66,18 +89,36 @@ function coupled(settings: Settings): boolean {
 }
 
 export interface UsableSkips {
-  /** Keys left out of this evaluation: proven ok and unlisted for the rest of their day. */
-  skip: Set<string>;
   /**
-   * Keys whose proof failed earlier on the same day and basis: evaluated as usual, but not tried again
-   * (a proof that failed mostly fails again, and trying costs a second evaluation each alarm).
+   * Per basis record (in BasisState.records order), a flag per entry, or null when nothing of it may
+   * be left out: PROVEN entries are left out of this evaluation (proven ok and unlisted for the rest of
+   * their day); TRIED entries failed their proof earlier on the same day and basis, and are evaluated
+   * as usual but not tried again (a proof that failed mostly fails again, and trying costs a second
+   * evaluation each alarm).
    */
-  tried: Set<string>;
+  flags: (Uint8Array | null)[];
+  /** Entries left out. */
+  skipped: number;
+}
+
+/** Binary search of the SKU `sku` in a record's entries (sorted by key: by SKU within one record). */
+function indexOfSku(record: BasisRecord, sku: string): number {
+  const columns = basisColumns(record);
+  let lo = 0;
+  let hi = (columns ? columns.count : record.entries.length) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = columns ? basisSkuAt(columns, mid) : (record.entries[mid] as { sku: string }).sku;
+    if (at === sku) return mid;
+    if (at < sku) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
- * The keys that may be left out of this evaluation: those of the stored record still proven, given
- * the basis this evaluation reads. Empty when nothing may be skipped.
+ * The entries that may be left out of this evaluation: those of the stored record still proven, given
+ * the basis this evaluation reads. Nothing when nothing may be skipped.
  */
 export function usableSkips(
   raw: unknown,
@@ -86,13 +127,12 @@ export function usableSkips(
   now: number,
   memory: NotifyMemory,
 ): UsableSkips {
-  const none = { skip: new Set<string>(), tried: new Set<string>() };
+  const none = { flags: basis.records.map(() => null), skipped: 0 };
   const stored = raw as SkipRecord | undefined;
   if (
     !stored ||
     typeof stored !== 'object' ||
-    typeof stored.keys !== 'string' ||
-    typeof stored.tried !== 'string' ||
+    stored.version !== SKIP_VERSION ||
     typeof stored.marketplaces !== 'object' ||
     stored.marketplaces === null ||
     stored.settings !== settingsFingerprint(settings) ||
@@ -105,36 +145,51 @@ export function usableSkips(
   // Fee notes are shared across marketplaces by parent ASIN: any change to the set of marketplaces
   // may change them, so the set must be the one the proofs were made on.
   if (Object.keys(stored.marketplaces).length !== basis.records.length) return none;
-  const usable = new Set<string>();
-  const dropped = new Set<string>();
+  const flags: (Uint8Array | null)[] = [];
+  let usable = false;
   for (const record of basis.records) {
     const id = marketplaceId(record.account, record.marketplace);
     const proven = stored.marketplaces[id];
     if (!proven) return none;
     const refreshed = basis.work.refreshedFrom[id];
     const builtAt = refreshed ? refreshed.builtAt : record.builtAt;
-    if (proven.builtAt !== builtAt || proven.day !== record.day || now > proven.until) continue;
-    usable.add(id);
-    if (refreshed) for (const key of refreshed.keys) dropped.add(key);
+    const count = refreshed ? refreshed.count : entryCount(record);
+    if (
+      proven.builtAt !== builtAt ||
+      proven.day !== record.day ||
+      now > proven.until ||
+      !(proven.flags instanceof Uint8Array) ||
+      proven.flags.length !== count
+    ) {
+      flags.push(null);
+      continue;
+    }
+    usable = true;
+    if (!refreshed) {
+      flags.push(proven.flags);
+      continue;
+    }
+    // Entries read again by the refresh (and new ones) start over: evaluated, and tried again.
+    const moved = new Uint8Array(refreshed.from.length);
+    refreshed.from.forEach((was, i) => {
+      if (was >= 0) moved[i] = proven.flags[was] as number;
+    });
+    flags.push(moved);
   }
-  if (usable.size === 0) return none;
-  const skip = new Set<string>();
-  const tried = new Set<string>();
-  if (stored.keys.length > 0) {
-    for (const key of stored.keys.split('\n')) if (!dropped.has(key) && memory[key] === undefined) skip.add(key);
-  }
-  if (stored.tried.length > 0) for (const key of stored.tried.split('\n')) if (!dropped.has(key)) tried.add(key);
-  if (usable.size === basis.records.length) return { skip, tried };
-  // Keys of marketplaces whose proofs no longer hold are evaluated, and may be tried again.
-  const within = { skip: new Set<string>(), tried: new Set<string>() };
-  for (const record of basis.records) {
-    if (!usable.has(marketplaceId(record.account, record.marketplace))) continue;
-    for (const e of record.entries) {
-      if (skip.has(e.key)) within.skip.add(e.key);
-      else if (tried.has(e.key)) within.tried.add(e.key);
+  if (!usable) return none;
+  // A SKU with a notification memory entry (never expected for an ok SKU) is evaluated.
+  const prefixes = basis.records.map((r) => skuKey({ account: r.account, marketplace: r.marketplace, sku: '' }));
+  for (const key in memory) {
+    for (let r = 0; r < prefixes.length; r++) {
+      const f = flags[r];
+      if (!f || !key.startsWith(prefixes[r] as string)) continue;
+      const i = indexOfSku(basis.records[r] as BasisRecord, key.slice((prefixes[r] as string).length));
+      if (i >= 0 && f[i] === PROVEN) f[i] = 0;
     }
   }
-  return within;
+  let skipped = 0;
+  for (const f of flags) if (f) for (let i = 0; i < f.length; i++) if (f[i] === PROVEN) skipped++;
+  return { flags, skipped };
 }
 
 /** The last millisecond of the marketplace day `day`. */
@@ -142,59 +197,99 @@ function dayEnd(day: DayKey, timeZone: string): number {
   return startOfDay(addDays(day, 1), timeZone) - 1;
 }
 
+/** Both null, or the same day, or one day apart (see above: no day in between is left unchecked). */
+function sameOrNextDay(a: DayKey | null, b: DayKey | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a === b || addDays(a, 1) === b || addDays(b, 1) === a;
+}
+
 function quiet(alert: Alert): boolean {
   return alert.state === 'ok' && alert.reasons.length === 0 && alert.backupOf === undefined;
 }
 
+/** When entry `i` of `record` had its stock seen (null when unknown). */
+function stockAtOf(record: BasisRecord, i: number): number | null {
+  const columns = basisColumns(record);
+  return columns ? basisStockAtAt(columns, i) : (record.entries[i] as { stockAt: number | null }).stockAt;
+}
+
 /**
- * The record for the next evaluation: the keys skipped this time (still proven: same day, same basis)
- * and those of this evaluation's quiet alerts that are proven now, by evaluating them once more at the
- * end of their day; those whose proof fails are remembered as tried, and not tried again that day. Null when nothing may be skipped (coupled settings).
+ * The record for the next evaluation: the entries left out this time (still proven: same day, same
+ * basis) and those of this evaluation's quiet alerts that are proven now, by evaluating them once more
+ * at the end of their day; those whose proof fails are remembered as tried, and not tried again that
+ * day. `alerts` are this evaluation's, one per input, and `origin` says which entry each came from
+ * (inputsFromBasis). Null when nothing may be skipped (coupled settings).
  */
 export function nextSkipRecord(
   basis: BasisState,
-  { skip: skipped, tried }: UsableSkips,
+  usable: UsableSkips,
   alerts: readonly Alert[],
+  origin: readonly number[],
   settings: Settings,
   now: number,
   options: Parameters<typeof evaluateAll>[3],
 ): SkipRecord | null {
   if (coupled(settings)) return null;
-  const byKey = new Map<string, Alert>();
-  for (const alert of alerts) {
-    if (quiet(alert) && !tried.has(alert.key) && !alert.key.includes('\n')) byKey.set(alert.key, alert);
-  }
-  const keys: string[] = [...skipped];
-  const failed: string[] = [...tried];
+  const { records } = basis;
+  const next = records.map((record, r) => {
+    const kept = usable.flags[r];
+    return kept ? Uint8Array.from(kept) : new Uint8Array(entryCount(record));
+  });
+  // Quiet alerts of entries neither proven nor tried: this evaluation's candidates, by record and entry.
+  const candidates: (Map<number, Alert> | null)[] = records.map(() => null);
+  alerts.forEach((alert, a) => {
+    if (!quiet(alert)) return;
+    const at = origin[a] as number;
+    const r = Math.floor(at / ORIGIN_STRIDE);
+    const i = at - r * ORIGIN_STRIDE;
+    if ((next[r] as Uint8Array)[i] !== 0) return;
+    let map = candidates[r];
+    if (!map) {
+      map = new Map();
+      candidates[r] = map;
+    }
+    map.set(i, alert);
+  });
   const marketplaces: SkipRecord['marketplaces'] = {};
-  for (const record of basis.records) {
+  records.forEach((record, r) => {
     const id = marketplaceId(record.account, record.marketplace);
     const until = dayEnd(record.day, record.timeZone);
-    marketplaces[id] = { builtAt: record.builtAt, day: record.day, until };
-    if (byKey.size === 0) continue;
+    const flags = next[r] as Uint8Array;
+    marketplaces[id] = { builtAt: record.builtAt, day: record.day, until, flags };
+    const byIndex = candidates[r];
+    if (!byIndex) return;
     const cal = marketCalendar(settings.events, [record.marketplace], record.timeZone, now);
     const rising = (cal.uplift[0] as number) > 1;
     // A day of 23 or 25 hours (a clock change) stretches today's share of the calendar against the flat
     // cover, which falls by one per 24 hours: the stock-out instant moves, so that day is not proven.
-    if (until + 1 - startOfDay(record.day, record.timeZone) !== DAY_MS) continue;
+    if (until + 1 - startOfDay(record.day, record.timeZone) !== DAY_MS) return;
     // Flat cover stands still until the clock reaches the time the stock was seen (a clock set back);
-    // only a cover already falling is proven.
-    const entries = record.entries.filter((e) => byKey.has(e.key) && (e.stockAt === null || e.stockAt <= now));
-    if (entries.length === 0) continue;
-    const late: BasisRecord = { ...record, entries };
-    const inputs = inputsFromBasis([late], settings, basis.snoozes, until);
+    // only a cover already falling is proven. Every other entry is left out of the second evaluation.
+    const only = new Uint8Array(flags.length).fill(LEFT_OUT);
+    let any = false;
+    for (const i of byIndex.keys()) {
+      const stockAt = stockAtOf(record, i);
+      if (stockAt === null || stockAt <= now) {
+        only[i] = 0;
+        any = true;
+      }
+    }
+    if (!any) return;
+    const at: number[] = [];
+    const inputs = inputsFromBasis([record], settings, basis.snoozes, until, undefined, [only], at);
     const ends = evaluateAll(inputs, settings, until, options);
-    for (const end of ends) {
-      const nowAlert = byKey.get(end.key) as Alert;
+    ends.forEach((end, k) => {
+      const i = at[k] as number;
+      const nowAlert = byIndex.get(i) as Alert;
       // On a day with an uplift above 1, cover may dip and rise again before the day ends; it never
       // falls faster than the clock, so cover now less what is left of today bounds it from below.
       const cover = nowAlert.daysOfCover;
       const proven =
         quiet(end) &&
-        end.stockOutDay === nowAlert.stockOutDay &&
+        sameOrNextDay(nowAlert.stockOutDay, end.stockOutDay) &&
         !(rising && cover !== null && cover - cal.todayLeft < nowAlert.thresholds.days);
-      (proven ? keys : failed).push(end.key);
-    }
-  }
-  return { settings: settingsFingerprint(settings), marketplaces, keys: keys.join('\n'), tried: failed.join('\n') };
+      flags[i] = proven ? PROVEN : TRIED;
+    });
+  });
+  return { version: SKIP_VERSION, settings: settingsFingerprint(settings), marketplaces };
 }

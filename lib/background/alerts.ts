@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { evaluateAll } from '../alerts/evaluate';
-import { type AlertList, firstRows, rowCount } from '../alerts/list';
-import { packList } from '../alerts/list-pack';
+import type { AlertList } from '../alerts/list';
+import { packAlertGroups } from '../alerts/list-pack';
 import {
   type Badge,
   badgeFor,
@@ -11,7 +11,7 @@ import {
   type NotifyDecision,
 } from '../alerts/notify';
 import { POOL_MARKETPLACE } from '../alerts/pool';
-import { type PopupGroup, popupGroups } from '../alerts/popup';
+import { alertGroups, type PopupGroup, popupGroupsOf } from '../alerts/popup';
 import type { Alert } from '../alerts/types';
 import { HEAD_KEY, HEAD_ROWS, LIST_KEY, readStoredList, type StoredHead, type StoredList } from '../db/alert-list';
 import type { DB } from '../db/open';
@@ -49,7 +49,8 @@ export interface EvaluationOutcome {
   /** The SKUs evaluated this time; `skipped` more were proven ok and unlisted (alert-skip.ts). */
   alerts: Alert[];
   skipped: number;
-  groups: PopupGroup[];
+  /** The popup's list as rows (built when first read: the evaluation itself packs the alerts). */
+  readonly groups: PopupGroup[];
   badge: Badge;
   decision: NotifyDecision;
   lang: Language;
@@ -59,12 +60,6 @@ export interface EvaluationEnv {
   lang: Language;
   /** The seller's own zone, for quiet hours. */
   timeZone: string;
-}
-
-function marketplacesOf(groups: readonly PopupGroup[]): string[] {
-  const seen = new Set<string>();
-  for (const group of groups) for (const row of group.rows) for (const m of row.marketplaces) seen.add(m);
-  return [...seen].sort();
 }
 
 /**
@@ -82,7 +77,8 @@ export async function evaluateAlerts(
   const basis = await currentBasis(db, settings, now, [NOTIFY_KEY, SKIP_KEY]);
   const previous = unpackNotifyMemory(basis.extra.get(NOTIFY_KEY));
   const skip = usableSkips(basis.extra.get(SKIP_KEY), basis, settings, now, previous);
-  const inputs = inputsFromBasis(basis.records, settings, basis.snoozes, now, undefined, skip.skip);
+  const origin: number[] = [];
+  const inputs = inputsFromBasis(basis.records, settings, basis.snoozes, now, undefined, skip.flags, origin);
   const options = {
     pools: settings.alerts.panEuPools,
     backups: settings.alerts.backups,
@@ -91,25 +87,25 @@ export async function evaluateAlerts(
     plans: 'attention',
   } as const;
   const alerts = evaluateAll(inputs, settings, now, options);
-  const skipRecord = nextSkipRecord(basis, skip, alerts, settings, now, options);
-  const groups = popupGroups(alerts);
+  const skipRecord = nextSkipRecord(basis, skip, alerts, origin, settings, now, options);
+  const sorted = alertGroups(alerts);
   const badge = badgeFor(alerts);
   const decision = decideNotifications(previous, alerts, settings.notifications, now, {
     lang: env.lang,
     timeZone: env.timeZone,
   });
 
-  const total = rowCount(groups);
+  const { packed, total, marketplaces } = packAlertGroups(sorted);
   const summary = {
     computedAt: now,
-    evaluated: alerts.length + skip.skip.size,
+    evaluated: alerts.length + skip.skipped,
     total,
-    marketplaces: marketplacesOf(groups),
+    marketplaces,
     badge: { low: badge.low, critical: badge.critical },
   };
-  const head = firstRows(groups, HEAD_ROWS);
+  // Row objects only for the popup's first screen.
+  const head = popupGroupsOf(sorted, HEAD_ROWS);
   const liveSnoozes = Object.fromEntries(Object.entries(basis.snoozes).filter(([, until]) => until > now));
-  const packed = packList(groups);
   const memory = packNotifyMemory(decision.memory);
   // Relaxed, as the ingest: the browser still commits before `done`; only the disk flush is left to
   // the system, and all of it but the memory is written again by the next evaluation.
@@ -126,7 +122,19 @@ export async function evaluateAlerts(
     skipRecord ? tx.store.put({ key: SKIP_KEY, value: skipRecord }) : tx.store.delete(SKIP_KEY),
   ]);
   await tx.done;
-  return { computedAt: now, alerts, skipped: skip.skip.size, groups, badge, decision, lang: env.lang };
+  let groups: PopupGroup[] | undefined;
+  return {
+    computedAt: now,
+    alerts,
+    skipped: skip.skipped,
+    get groups() {
+      groups ??= popupGroupsOf(sorted).groups;
+      return groups;
+    },
+    badge,
+    decision,
+    lang: env.lang,
+  };
 }
 
 /** The toolbar badge and the notifications an evaluation decided on. */

@@ -79,43 +79,101 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
 const orUndefined = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value);
 const optional = (value: string): string | undefined => (value === ABSENT ? undefined : value);
 
-/** The record packBasis was given, or undefined when `packed` is not a whole packed record. */
-export function unpackBasis(packed: PackedBasis): BasisRecord | undefined {
+/**
+ * A record read from the store as the evaluation uses it: its columns, decoded only where read. An
+ * alarm evaluates only the SKUs not proven ok for the day (alert-skip.ts), so building ten thousand
+ * entries (and their keys) to leave most of them out costs more than the evaluation; inputsFromBasis
+ * reads the columns of the entries it evaluates, one entry at a time (basisEntryAt). `entries` is still
+ * there for the rare paths (an ingest's refresh, the fee notes), built on first read.
+ */
+export interface BasisColumns {
+  count: number;
+  /** STRINGS per entry: sku, asin, parentAsin, title. */
+  strings: string[];
+  labels: string[];
+  codes: Uint8Array;
+  numbers: Float64Array;
+  amazon: Record<number, AmazonRecommendation>;
+}
+
+/** Columns behind exactly the record object readBasis returned (a copy made with spread has none). */
+const COLUMNS = new WeakMap<BasisRecord, BasisColumns>();
+
+export function basisColumns(record: BasisRecord): BasisColumns | undefined {
+  return COLUMNS.get(record);
+}
+
+/** Entry `i` of the columns written into `into` (every field, in BasisEntry's order), which is returned. */
+export function basisEntryAt(
+  columns: BasisColumns,
+  account: string,
+  marketplace: string,
+  i: number,
+  into?: BasisEntry,
+): BasisEntry {
+  const { strings, labels, codes, numbers, amazon } = columns;
+  const s = i * STRINGS;
+  const n = i * NUMBERS;
+  const sku = strings[s] as string;
+  const entry: BasisEntry = into ?? ({} as BasisEntry);
+  entry.key = skuKey({ account, marketplace, sku });
+  entry.sku = sku;
+  entry.channel = labels[codes[i * 3] as number] as Channel;
+  entry.state = labels[codes[i * 3 + 1] as number] as ListingState;
+  entry.asin = optional(strings[s + 1] as string);
+  entry.parentAsin = optional(strings[s + 2] as string);
+  entry.title = optional(strings[s + 3] as string);
+  entry.perDay = orNull(numbers[n] as number);
+  entry.stock = orNull(numbers[n + 1] as number);
+  entry.available = orNull(numbers[n + 2] as number);
+  entry.inboundCounted = numbers[n + 3] as number;
+  entry.stockAt = orNull(numbers[n + 4] as number);
+  entry.confidence = labels[codes[i * 3 + 2] as number] as Confidence;
+  entry.sigma = orNull(numbers[n + 5] as number);
+  entry.inboundWorking = orUndefined(numbers[n + 6] as number);
+  entry.inboundShipped = orUndefined(numbers[n + 7] as number);
+  entry.inboundReceiving = orUndefined(numbers[n + 8] as number);
+  entry.inbound = orUndefined(numbers[n + 9] as number);
+  entry.amazon = amazon?.[i];
+  return entry;
+}
+
+/** The SKU of entry `i`, without decoding the rest. */
+export function basisSkuAt(columns: BasisColumns, i: number): string {
+  return columns.strings[i * STRINGS] as string;
+}
+
+/** When entry `i`'s stock was seen (null when unknown), without decoding the rest. */
+export function basisStockAtAt(columns: BasisColumns, i: number): number | null {
+  return orNull(columns.numbers[i * NUMBERS + 4] as number);
+}
+
+/**
+ * The record packBasis was given, as readBasis's lazy form: the same fields, `entries` decoded on
+ * first read; undefined when `packed` is not a whole packed record.
+ */
+export function readBasis(packed: PackedBasis): BasisRecord | undefined {
   const { count, text, labels, codes, numbers, amazon, ...rest } = packed;
   if (!(codes instanceof Uint8Array) || !(numbers instanceof Float64Array) || typeof text !== 'string')
     return undefined;
   const strings = count === 0 ? [] : text.split(SEPARATOR);
   if (strings.length !== count * STRINGS || codes.length !== count * 3 || numbers.length !== count * NUMBERS)
     return undefined;
-  const entries: BasisEntry[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const s = i * STRINGS;
-    const n = i * NUMBERS;
-    const sku = strings[s] as string;
-    // Every entry is built with BasisEntry's fields in its order: one hidden class for all of them.
-    entries[i] = {
-      key: skuKey({ account: rest.account, marketplace: rest.marketplace, sku }),
-      sku,
-      channel: labels[codes[i * 3] as number] as Channel,
-      state: labels[codes[i * 3 + 1] as number] as ListingState,
-      asin: optional(strings[s + 1] as string),
-      parentAsin: optional(strings[s + 2] as string),
-      title: optional(strings[s + 3] as string),
-      perDay: orNull(numbers[n] as number),
-      stock: orNull(numbers[n + 1] as number),
-      available: orNull(numbers[n + 2] as number),
-      inboundCounted: numbers[n + 3] as number,
-      stockAt: orNull(numbers[n + 4] as number),
-      confidence: labels[codes[i * 3 + 2] as number] as Confidence,
-      sigma: orNull(numbers[n + 5] as number),
-      inboundWorking: orUndefined(numbers[n + 6] as number),
-      inboundShipped: orUndefined(numbers[n + 7] as number),
-      inboundReceiving: orUndefined(numbers[n + 8] as number),
-      inbound: orUndefined(numbers[n + 9] as number),
-      amazon: amazon?.[i],
-    };
-  }
-  return { ...rest, entries };
+  const columns: BasisColumns = { count, strings, labels, codes, numbers, amazon };
+  let entries: BasisEntry[] | undefined;
+  const record = { ...rest } as BasisRecord;
+  Object.defineProperty(record, 'entries', {
+    enumerable: true,
+    get(): BasisEntry[] {
+      if (!entries) {
+        entries = new Array(count);
+        for (let i = 0; i < count; i++) entries[i] = basisEntryAt(columns, rest.account, rest.marketplace, i);
+      }
+      return entries;
+    },
+  });
+  COLUMNS.set(record, columns);
+  return record;
 }
 
 /**

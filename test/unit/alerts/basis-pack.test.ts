@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { BasisEntry, BasisRecord } from '@/lib/background/alert-basis';
-import { packBasis, unpackBasis } from '@/lib/background/basis-pack';
+import {
+  type BasisEntry,
+  type BasisRecord,
+  inputsFromBasis,
+  LEFT_OUT,
+  ORIGIN_STRIDE,
+} from '@/lib/background/alert-basis';
+import { basisColumns, packBasis, readBasis } from '@/lib/background/basis-pack';
 import { skuKey } from '@/lib/model/keys';
+import { defaultSettings } from '@/lib/settings/schema';
 
 function entry(sku: string, overrides: Partial<BasisEntry> = {}): BasisEntry {
   return {
@@ -71,11 +78,11 @@ describe('the packed basis', () => {
       entry('D-4', { amazon: { shipDate: '2026-03-30' }, inboundWorking: 5, title: undefined }),
     ]);
     const copy = structuredClone(packBasis(original));
-    expect(unpackBasis(copy)).toEqual(original);
+    expect(readBasis(copy)).toEqual(original);
     // toEqual treats undefined and missing alike: the fields must be there, in BasisEntry's order.
-    expect(Object.keys(unpackBasis(copy)?.entries[1] ?? {})).toEqual(Object.keys(original.entries[1] ?? {}));
-    expect(unpackBasis(copy)?.entries[1]?.perDay).toBeNull();
-    expect(unpackBasis(copy)?.entries[1]?.inbound).toBeUndefined();
+    expect(Object.keys(readBasis(copy)?.entries[1] ?? {})).toEqual(Object.keys(original.entries[1] ?? {}));
+    expect(readBasis(copy)?.entries[1]?.perDay).toBeNull();
+    expect(readBasis(copy)?.entries[1]?.inbound).toBeUndefined();
   });
 
   it('stores columns, not an object per SKU, and an empty marketplace too', () => {
@@ -84,12 +91,42 @@ describe('the packed basis', () => {
     expect(packed.codes).toBeInstanceOf(Uint8Array);
     expect(typeof packed.text).toBe('string');
     expect(packed).not.toHaveProperty('entries');
-    expect(unpackBasis(structuredClone(packBasis(record([]))))?.entries).toEqual([]);
+    expect(readBasis(structuredClone(packBasis(record([]))))?.entries).toEqual([]);
   });
 
   it('refuses a record whose columns do not match its count (rebuilt rather than misread)', () => {
     const packed = packBasis(record([entry('A-1'), entry('B-2')]));
-    expect(unpackBasis({ ...packed, count: 3 })).toBeUndefined();
-    expect(unpackBasis({ ...packed, numbers: packed.numbers.slice(1) })).toBeUndefined();
+    expect(readBasis({ ...packed, count: 3 })).toBeUndefined();
+    expect(readBasis({ ...packed, numbers: packed.numbers.slice(1) })).toBeUndefined();
+  });
+
+  it('read back, gives alert inputs from its columns, entry by entry, as from the entries, leaving out what is flagged', () => {
+    const entries = Array.from({ length: 9 }, (_, i) =>
+      entry(`SKU-${i}`, {
+        perDay: i % 3 === 0 ? null : i / 2,
+        stock: i === 4 ? 0 : 10 * i,
+        stockAt: i === 5 ? null : 1_773_000_000_000 + i,
+        asin: i % 2 === 0 ? undefined : `B0${i}`,
+        amazon: i === 7 ? { quantity: 3 } : undefined,
+      }),
+    );
+    const plain = record(entries);
+    const read = readBasis(structuredClone(packBasis(plain))) as BasisRecord;
+    expect(basisColumns(read)?.count).toBe(9);
+    expect(basisColumns(plain)).toBeUndefined();
+    const settings = defaultSettings();
+    const now = 1_773_050_000_000;
+    const flags = Uint8Array.from([0, LEFT_OUT, 0, 2, LEFT_OUT, 0, 0, 0, LEFT_OUT]);
+    const kept = entries.filter((_, i) => flags[i] !== LEFT_OUT);
+    const origin: number[] = [];
+    const fromColumns = inputsFromBasis([plain, read], settings, {}, now, undefined, [null, flags], origin);
+    expect(fromColumns).toEqual([
+      ...inputsFromBasis([plain], settings, {}, now),
+      ...inputsFromBasis([record(kept)], settings, {}, now),
+    ]);
+    expect(origin).toEqual([...entries.map((_, i) => i), ...[0, 2, 3, 5, 6, 7].map((i) => ORIGIN_STRIDE + i)]);
+    // Each input has its own figures: nothing is shared through the entry decoded in place.
+    expect(new Set(fromColumns.map((input) => input.velocity)).size).toBe(fromColumns.length);
+    expect(fromColumns.at(-1)?.amazon).toEqual({ quantity: 3 });
   });
 });

@@ -272,6 +272,58 @@ describe('incremental evaluation gives the answers of a full one', () => {
     expect(skipped).toBeGreaterThan(0);
   });
 
+  it('on a day with an uplift, quiet SKUs whose stock-out day moves on by one are proven, and still agree', async () => {
+    const day = '2026-03-10';
+    const midnight = Date.UTC(2026, 2, 10, 7);
+    // Demand doubled today only: a day's stock-out instant moves on by as much as the clock does.
+    const settings = await settingsNow((s) => {
+      s.events = [
+        {
+          id: 'double',
+          name: 'Double',
+          kind: 'demand',
+          marketplaces: [],
+          start: day,
+          end: day,
+          uplift: 2,
+          confirmed: true,
+        },
+      ];
+    });
+    const db = await store();
+    // 24 a day from 2,400 and more: about 100 days of cover (quiet: nothing due, far above thresholds),
+    // the stock-out instants an hour apart through the day.
+    const moving = Array.from({ length: 24 }, (_, h) =>
+      listing(`MOVE-${String(h).padStart(2, '0')}`, {
+        stock: { available: 2400 + h },
+        pageSales: { units: 720, days: 30 },
+      }),
+    );
+    await ingest(db, 'US', [...moving, ...skus('US', 40, 4)], midnight);
+    const first = await both(db, settings, midnight + 3_600_000);
+    const second = await both(db, settings, midnight + 2 * 3_600_000);
+    const late = await both(db, settings, midnight + 23.5 * 3_600_000);
+    expect(dayKey(midnight + 23.5 * 3_600_000, 'America/Los_Angeles')).toBe(day);
+    const keys = moving.map((l) => `Acme\u001fUS\u001f${l.sku}`);
+    const dayOf = (step: Step, key: string) => step.full.alerts.find((a) => a.key === key);
+    let moved = 0;
+    for (const key of keys) {
+      const morning = dayOf(first, key);
+      const evening = dayOf(late, key);
+      expect(morning?.state, key).toBe('ok');
+      expect(morning?.reasons, key).toEqual([]);
+      if (morning?.stockOutDay === evening?.stockOutDay) continue;
+      moved++;
+      expect(evening?.stockOutDay, key).toBe(addDays(morning?.stockOutDay as string, 1));
+      // Proven in the morning, left out from then on.
+      expect(
+        second.incremental.alerts.some((a) => a.key === key),
+        key,
+      ).toBe(false);
+    }
+    expect(moved).toBeGreaterThan(12);
+  });
+
   it('skips nothing with a restock capacity; on days with an uplift above or below 1 it still agrees', async () => {
     const { db } = await seeded();
     let settings = await settingsNow((s) => {

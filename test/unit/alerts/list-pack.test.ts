@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAll } from '@/lib/alerts/evaluate';
 import { firstRows } from '@/lib/alerts/list';
-import { packList, unpackList } from '@/lib/alerts/list-pack';
+import { packAlertGroups, packList, unpackList } from '@/lib/alerts/list-pack';
 import type { NotifyMemory } from '@/lib/alerts/notify';
-import { popupGroups } from '@/lib/alerts/popup';
+import { alertGroups, popupGroups, popupGroupsOf } from '@/lib/alerts/popup';
 import type { AlertInput, FeeNote, FeeSeries } from '@/lib/alerts/types';
 import { packFeeNotes, packNotifyMemory, unpackFeeNotes, unpackNotifyMemory } from '@/lib/background/basis-pack';
 import { ACCOUNT, BERLIN, event, input, LA, local, settingsWith } from './helpers';
@@ -61,7 +61,7 @@ function catalogue(count: number, seed: number): AlertInput[] {
   });
 }
 
-function varied(capacity: number | null, seed: number) {
+function variedAlerts(capacity: number | null, seed: number) {
   const settings = settingsWith(
     [
       event({
@@ -91,7 +91,11 @@ function varied(capacity: number | null, seed: number) {
     pools: [{ account: ACCOUNT, asins: ['B0POOL0001'], marketplaces: ['de', 'it'], stock: 'sum' }],
     plans: 'attention',
   });
-  return popupGroups(alerts);
+  return alerts;
+}
+
+function varied(capacity: number | null, seed: number) {
+  return popupGroups(variedAlerts(capacity, seed));
 }
 
 describe('the packed low-stock list', () => {
@@ -113,6 +117,30 @@ describe('the packed low-stock list', () => {
       const packed = structuredClone(packList(groups));
       expect(unpackList(packed)).toEqual({ groups, complete: true });
     }
+  });
+
+  it('packed straight from the alerts, is the list packed from its rows, with its count and marketplaces', () => {
+    for (const [capacity, seed] of [
+      [null, 1],
+      [300, 2],
+      [0, 3],
+      [null, 7],
+    ] as const) {
+      const alerts = variedAlerts(capacity, seed);
+      const groups = popupGroups(alerts);
+      const rows = groups.flatMap((g) => g.rows);
+      const direct = packAlertGroups(alertGroups(alerts));
+      expect(direct.packed).toEqual(packList(groups));
+      expect(unpackList(structuredClone(direct.packed))).toEqual({ groups, complete: true });
+      expect(direct.total).toBe(rows.length);
+      expect(direct.marketplaces).toEqual([...new Set(rows.flatMap((r) => r.marketplaces))].sort());
+      expect(direct.marketplaces.length).toBeGreaterThan(2);
+      // The first screen's rows, built alone, are the rows firstRows cuts from the whole list.
+      for (const limit of [0, 1, 2, 7, 60, 10_000]) {
+        expect(popupGroupsOf(alertGroups(alerts), limit)).toEqual(firstRows(groups, limit));
+      }
+    }
+    expect(packAlertGroups([])).toEqual({ packed: packList([]), total: 0, marketplaces: [] });
   });
 
   it('reads the first rows alone as firstRows cuts them', () => {
