@@ -28,6 +28,11 @@ export interface CompliancePageOptions {
   /** Asks the background for these listings' badges; the answer comes back through onBadges. */
   request: (listings: Listing[]) => void;
   setTimeout: (callback: () => void, ms: number) => number;
+  /**
+   * Hands the summary's redraw to the session, which draws it with the rows' badges (one frame for
+   * both). Without it the summary is drawn on its own, once a burst of answers settles.
+   */
+  draw?: (write: () => void) => void;
   clearTimeout: (id: number) => void;
   /** Waits between asks: the first after progress, then longer while nothing changes. */
   delaysMs?: readonly number[];
@@ -53,6 +58,11 @@ export class CompliancePage {
 
   constructor(private readonly options: CompliancePageOptions) {}
 
+  /** One function for every request, so a session's queue of writes holds it once. */
+  private readonly drawSummary = (): void => {
+    if (!this.stopped) this.renderSummary();
+  };
+
   /** After every badge answer: track the pending images and refresh the summary. */
   onBadges(all: readonly RowBadges[]): void {
     if (this.stopped) return;
@@ -63,6 +73,10 @@ export class CompliancePage {
     }
     if (progressed) this.idleRounds = 0;
     this.schedule();
+    if (this.options.draw) {
+      this.options.draw(this.drawSummary);
+      return;
+    }
     // Badges arrive once per batch of rows while the page scrolls in (a dozen or more times on a
     // long page), and the summary counts every row on the page: drawn once the burst settles, and at
     // least every SUMMARY_MAX_WAIT_MS while it goes on.
@@ -73,7 +87,7 @@ export class CompliancePage {
       () => {
         this.summaryTimer = undefined;
         this.summaryDue = undefined;
-        if (!this.stopped) this.renderSummary();
+        this.drawSummary();
       },
       Math.max(0, Math.min(SUMMARY_DELAY_MS, this.summaryDue - now)),
     );

@@ -41,8 +41,17 @@ export interface SessionView {
 
 /** Reading time per task before the rest of the queue waits for the next one (decorating follows). */
 const READ_SLICE_MS = 6;
-/** Badge drawing time per task (after any reading), for the same reason. */
-const PAINT_SLICE_MS = 4;
+/**
+ * How long what is to be drawn (decorations, badges) may wait for the page's own next change. On a
+ * long inventory page every frame costs a fixed 35 ms (250 rows) to 120 ms (1,000 rows) of style,
+ * layout and pre-paint however small the change (one element added to one row, measured in
+ * Chromium on the fixtures), so each frame Shelfwise causes on its own tends to be a long task:
+ * drawing is held back and done inside the frames the page renders anyway (its next batch of rows),
+ * or once after this delay.
+ */
+const WRITE_DELAY_MS = 800;
+/** Rows drawn in one go at most; the rest follow shortly after. */
+const WRITE_BATCH = 400;
 
 function isOwn(node: Node): boolean {
   const element = node instanceof Element ? node : node.parentElement;
@@ -69,6 +78,10 @@ export class InventorySession {
     // Plain timers: stop() clears them, and the context's timers keep a listener per call.
     setTimeout: (callback, ms) => window.setTimeout(callback, ms),
     clearTimeout: (id) => clearTimeout(id),
+    draw: (write) => {
+      this.draws.add(write);
+      this.armWriteTimer();
+    },
   });
   private tally = emptyTally();
   private stopped = false;
@@ -129,12 +142,19 @@ export class InventorySession {
       closestRow: (node) => node.closest(generation === 'legacy' ? 'tr.mt-row, tr[data-row-data]' : '[data-sku]'),
       onRows: (rows) => this.onRows(rows),
       onRescan: () => this.onRows(findRowElements(this.doc, generation)),
+      // The page is changing: it renders a frame anyway, and what waits to be drawn joins it.
+      onPageMutation: () => {
+        if (this.writeQueue.size > 0 || this.draws.size > 0) this.flushWrites();
+      },
       requestFrame: (callback) => this.ctx.requestAnimationFrame(callback),
     });
   }
 
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.writeTimer);
+    this.writeQueue.clear();
+    this.draws.clear();
     this.observer?.disconnect();
     this.unwatch?.();
     this.compliancePage.stop();
@@ -181,8 +201,14 @@ export class InventorySession {
 
   /** Rows waiting to be read, in the order they arrived. */
   private readonly queue = new Set<Element>();
-  /** Rows whose SKU's badges arrived and are waiting to be drawn. */
-  private readonly paintQueue = new Set<Element>();
+  /**
+   * Rows waiting to be drawn: their decoration (with the JSON of the listing read, whose cached
+   * badges it may show) and/or their SKU's badges that arrived.
+   */
+  private readonly writeQueue = new Map<Element, { listingJson?: string; badges?: boolean }>();
+  private writeTimer: number | undefined;
+  /** Other DOM writes waiting for the same moment (the page-checks summary). */
+  private readonly draws = new Set<() => void>();
   /** The row elements of each SKU, so a badge answer finds its rows without a walk over all of them. */
   private readonly elementsBySku = new Map<string, Set<Element>>();
   private draining = false;
@@ -216,7 +242,6 @@ export class InventorySession {
     const view = this.view;
     if (this.stopped || !view) {
       this.queue.clear();
-      this.paintQueue.clear();
       return;
     }
     const start = performance.now();
@@ -230,23 +255,60 @@ export class InventorySession {
     }
     // Read every row first, then write: interleaving layout reads and DOM writes thrashes.
     if (readings.length && !this.accept(readings, Date.now())) return;
-    this.paintBadges(performance.now() + PAINT_SLICE_MS);
     performance.measure('shelfwise:batch', { start, end: performance.now() });
-    if (this.queue.size > 0 || this.paintQueue.size > 0) this.scheduleDrain();
+    if (this.queue.size > 0) this.scheduleDrain();
   }
 
-  /** Draws the badges waiting in the queue until the deadline (at least a few rows each time). */
-  private paintBadges(deadline: number): void {
-    let painted = 0;
-    for (const element of this.paintQueue) {
-      this.paintQueue.delete(element);
-      const reading = this.rows.get(element);
-      const cached = reading && this.badges.get(reading.sku);
-      if (!cached || !reading.listing || !element.isConnected) continue;
-      const decoration = findDecoration(element);
-      if (decoration) renderBadges(decoration, cached.data);
-      if (++painted % 8 === 0 && performance.now() > deadline) break;
+  private queueWrite(element: Element, write: { listingJson?: string; badges?: boolean }): void {
+    const queued = this.writeQueue.get(element);
+    if (queued) {
+      if (write.listingJson !== undefined) queued.listingJson = write.listingJson;
+      if (write.badges) queued.badges = true;
+    } else {
+      this.writeQueue.set(element, { ...write });
     }
+    this.armWriteTimer();
+  }
+
+  private armWriteTimer(delay = WRITE_DELAY_MS): void {
+    if (this.writeTimer !== undefined) return;
+    this.writeTimer = window.setTimeout(() => {
+      this.writeTimer = undefined;
+      this.flushWrites();
+    }, delay);
+  }
+
+  /** Draws the waiting decorations and badges, all in one go (one frame). */
+  private flushWrites(): void {
+    const view = this.view;
+    if (this.stopped || !view) {
+      this.writeQueue.clear();
+      this.draws.clear();
+      return;
+    }
+    const start = performance.now();
+    let written = 0;
+    for (const [element, write] of this.writeQueue) {
+      if (written++ >= WRITE_BATCH) break;
+      this.writeQueue.delete(element);
+      const reading = this.rows.get(element);
+      if (!reading?.listing || !element.isConnected) continue;
+      const decoration =
+        write.listingJson !== undefined
+          ? renderRowDecoration(reading, view)
+          : (findDecoration(element) ?? renderRowDecoration(reading, view));
+      const cached = this.badges.get(reading.sku);
+      // A row read anew shows cached badges only if they were for exactly what it shows now.
+      if (decoration && cached && (write.badges || cached.listing === write.listingJson)) {
+        renderBadges(decoration, cached.data);
+      }
+    }
+    performance.measure('shelfwise:write', { start, end: performance.now() });
+    // Other writes measure themselves (the summary does).
+    const draws = [...this.draws];
+    this.draws.clear();
+    for (const draw of draws) draw();
+    if (this.writeQueue.size > 0) this.armWriteTimer(0);
   }
 
   /** Tallies, decorates and sends a batch; returns false when the page turned out unrecognised. */
@@ -283,9 +345,7 @@ export class InventorySession {
       if (!reading.listing) continue;
       const serialised = JSON.stringify(reading.listing);
       json.set(reading, serialised);
-      const decoration = renderRowDecoration(reading, view);
-      const cached = this.badges.get(reading.sku);
-      if (decoration && cached && cached.listing === serialised) renderBadges(decoration, cached.data);
+      this.queueWrite(reading.element, { listingJson: serialised });
     }
     this.send(readings, json, renderedAt);
     return true;
@@ -364,11 +424,12 @@ export class InventorySession {
       this.badges.set(data.sku, { listing, data });
       answered.add(data.sku);
     }
-    // Drawn in slices of their own, like reading: a thousand answers never become one long task.
-    for (const sku of answered) for (const element of this.elementsBySku.get(sku) ?? []) this.paintQueue.add(element);
+    // Drawn with the next batch of writes (see WRITE_DELAY_MS).
+    for (const sku of answered) {
+      for (const element of this.elementsBySku.get(sku) ?? []) this.queueWrite(element, { badges: true });
+    }
     this.compliancePage.onBadges(all);
     performance.measure('shelfwise:badges', { start, end: performance.now() });
-    if (this.paintQueue.size > 0) this.scheduleDrain();
   }
 
   /** Badges without recording anything: unknown marketplace, rows being edited, a language change. */

@@ -22,6 +22,11 @@ export interface ObserveOptions {
   onRows: (rows: Element[]) => void;
   /** Called instead of onRows when a batch is too large to sort: re-read everything. */
   onRescan: () => void;
+  /**
+   * Called inside the page's own task (its mutation's microtask) when the page changed something:
+   * the page will render a frame anyway, so DOM writes made now share it.
+   */
+  onPageMutation?: () => void;
   /** Finds row elements in a subtree (including the node itself). */
   findRows: (root: Element) => Element[];
   /** The row a node belongs to, for changes inside an existing row (a delayed cell filling in). */
@@ -86,16 +91,19 @@ export function observeRows(root: Node, options: ObserveOptions): RowObserver {
   // out our own mutations and queues the rest: the real work waits for the frame.
   const observer = new MutationObserver((records) => {
     const start = performance.now();
+    let pageChanged = false;
     for (const record of records) {
       // Skip our own work early so decorating never wakes the observer again.
       if (record.type === 'childList' ? ownOnly(record) : options.isOwn(record.target)) continue;
       pending.push(record);
+      pageChanged = true;
     }
     if (pending.length && !scheduled) {
       scheduled = true;
       requestFrame(run);
     }
     performance.measure(`${MEASURE_PREFIX}observe`, { start, end: performance.now() });
+    if (pageChanged) options.onPageMutation?.();
   });
   observer.observe(root, {
     childList: true,
