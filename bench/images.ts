@@ -133,7 +133,7 @@ export async function benchImages(): Promise<Figure[]> {
         value: median(rates),
         unit: 'images/s',
         budget: null,
-        note: `median of ${RUNS}: 1,000 px samples fetched ÷ time from the first image request to the last sample request; images served locally by Playwright, so this is the checker's own pace, not Amazon's`,
+        note: `median of ${RUNS}: ${IMAGE_LIMITS.sampleMaxSide} px samples fetched ÷ time from the first image request to the last sample request; images served locally by Playwright, so this is the checker's own pace, not Amazon's`,
       }),
     ];
   } finally {

@@ -236,8 +236,20 @@ export function severityCounts(data: RowBadges['compliance']): { block: number; 
 /** What each badge pair shows now, as one string: an answer that changes none of it costs no DOM work. */
 const drawn = new WeakMap<HTMLElement, string>();
 
+/**
+ * Only what differs is written: an image check that ends without a finding changes nothing the
+ * seller sees, and then costs the page no style, layout or paint (on a long page every frame that
+ * has to lay out or paint anything is a long task).
+ */
 function setAttributes(element: HTMLElement, attributes: Record<string, string>): void {
-  for (const name in attributes) element.setAttribute(name, attributes[name] as string);
+  for (const name in attributes) {
+    const value = attributes[name] as string;
+    if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  }
+}
+
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 /** Puts (or updates) both badges into a decoration. */
@@ -273,7 +285,7 @@ export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
       'aria-label': velocityLabel,
       title: velocityLabel,
     });
-    velocity.textContent = `${LEVEL_MARK[v.level]} ${v.text}`;
+    setText(velocity, `${LEVEL_MARK[v.level]} ${v.text}`);
     setAttributes(compliance, {
       'data-issues': String(c.issues),
       'data-severity': c.severity,
@@ -282,9 +294,9 @@ export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
       'aria-label': c.label,
       title: c.label,
     });
-    if (c.image) compliance.setAttribute('data-image', c.image);
+    if (c.image) setAttributes(compliance, { 'data-image': c.image });
     else compliance.removeAttribute('data-image');
-    compliance.textContent = `${SEVERITY_MARK[c.severity]} ${c.text}`;
+    setText(compliance, `${SEVERITY_MARK[c.severity]} ${c.text}`);
   }
 
   // An open popover of this row shows the new figures at once.
