@@ -39,7 +39,7 @@ export interface SessionView {
   context: PageContext;
 }
 
-/** Reading time per task before the rest of the queue waits for the next one (decorating follows). */
+/** Reading time per task before the rest of the queue waits for the next one. */
 const READ_SLICE_MS = 6;
 /**
  * How long what is to be drawn (decorations, badges) may wait for the page's own next change. On a
@@ -234,7 +234,7 @@ export class InventorySession {
   }
 
   /**
-   * Reads and decorates queued rows for at most a slice of time, then yields to the page and goes
+   * Reads queued rows for at most a slice of time, then yields to the page and goes
    * on in the next task: a thousand rows arriving at once never become one long task.
    */
   private drain(): void {
@@ -253,7 +253,7 @@ export class InventorySession {
       readings.push(readRow(element, view.context, { thorough: readings.length === 0 }));
       if (readings.length % 8 === 0 && performance.now() - start > READ_SLICE_MS) break;
     }
-    // Read every row first, then write: interleaving layout reads and DOM writes thrashes.
+    // Drawing is queued (flushWrites): this task reads and sends, and writes nothing.
     if (readings.length && !this.accept(readings, Date.now())) return;
     performance.measure('shelfwise:batch', { start, end: performance.now() });
     if (this.queue.size > 0) this.scheduleDrain();
@@ -311,7 +311,7 @@ export class InventorySession {
     if (this.writeQueue.size > 0) this.armWriteTimer(0);
   }
 
-  /** Tallies, decorates and sends a batch; returns false when the page turned out unrecognised. */
+  /** Tallies, queues the drawing of and sends a batch; false when the page turned out unrecognised. */
   private accept(readings: RowReading[], renderedAt: number): boolean {
     const view = this.view;
     if (!view) return false;
