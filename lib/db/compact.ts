@@ -5,6 +5,7 @@ import { DAY_MS, dayKey, startOfDay } from '../time';
 import { dayLocator } from '../velocity/daily';
 import { markSeriesStale } from './day-series';
 import { type DB, store } from './open';
+import { sameState } from './same-state';
 import type { ObservationRecord } from './schema';
 
 /**
@@ -47,22 +48,6 @@ export interface CompactResult {
 }
 
 const DEFAULT_CHUNK = 2_000;
-
-const STOCK_FIELDS = [
-  'channel',
-  'state',
-  'available',
-  'reserved',
-  'inbound',
-  'inboundWorking',
-  'inboundShipped',
-  'inboundReceiving',
-  'unfulfillable',
-] as const;
-
-function sameState(a: ObservationRecord, b: ObservationRecord): boolean {
-  return STOCK_FIELDS.every((field) => a[field] === b[field]);
-}
 
 function timeZoneOf(marketplace: string): string {
   return marketplaceByCode(marketplace)?.timeZone ?? 'UTC';

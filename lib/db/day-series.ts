@@ -66,6 +66,7 @@ const CHANGED_AT = 4;
 const CHANNEL = 5;
 const STATE = 6;
 const STOCK = 7;
+/** Their order is the stored marks layout (format 2): appending is safe, reordering is a new format. */
 const STOCK_FIELDS = [
   'available',
   'reserved',

@@ -4,6 +4,7 @@ import { classifyChange } from '../velocity/classify';
 import type { Observation, ShelfwiseWrite } from '../velocity/types';
 import { recordVisit } from './day-series';
 import type { DB } from './open';
+import { sameState } from './same-state';
 import type { ChangeRecord, ObservationRecord, SkuRecord } from './schema';
 import { updateStockSnapshot } from './stock-snapshot';
 
@@ -35,22 +36,6 @@ function observationOf(
   if (s.inboundReceiving !== undefined) record.inboundReceiving = s.inboundReceiving;
   if (s.unfulfillable !== undefined) record.unfulfillable = s.unfulfillable;
   return record;
-}
-
-const STOCK_FIELDS = [
-  'channel',
-  'state',
-  'available',
-  'reserved',
-  'inbound',
-  'inboundWorking',
-  'inboundShipped',
-  'inboundReceiving',
-  'unfulfillable',
-] as const;
-
-function sameState(a: ObservationRecord, b: ObservationRecord): boolean {
-  return STOCK_FIELDS.every((field) => a[field] === b[field]);
 }
 
 /** The velocity library's view of a stored observation. */
