@@ -50,8 +50,16 @@ const READ_SLICE_MS = 6;
  * or once after this delay.
  */
 const WRITE_DELAY_MS = 800;
+/**
+ * One row in this many is read by walking all its elements (the others by the class names learned):
+ * a row the learned names do not explain is walked anyway, and this catches a part whose class name
+ * only later rows carry, at 1% of the reading time instead of a walk per task.
+ */
+const WALK_EVERY = 100;
 /** Rows drawn in one go at most; the rest follow shortly after. */
 const WRITE_BATCH = 400;
+/** Rows read at once inside the page's own task at most (see onRows). */
+const READ_NOW_MAX = 250;
 
 function isOwn(node: Node): boolean {
   const element = node instanceof Element ? node : node.parentElement;
@@ -93,6 +101,7 @@ export class InventorySession {
   private readonly readAt = new WeakMap<Element, number>();
   private bulkButton: HTMLButtonElement | undefined;
   private generation: Generation | undefined;
+  private rowsRead = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -140,13 +149,13 @@ export class InventorySession {
       isOwn,
       findRows: (root) => findRowElements(root, generation),
       closestRow: (node) => node.closest(generation === 'legacy' ? 'tr.mt-row, tr[data-row-data]' : '[data-sku]'),
-      onRows: (rows) => this.onRows(rows),
-      onRescan: () => this.onRows(findRowElements(this.doc, generation)),
+      // Rows the page just added or changed are read now, in the page's task, and drawn with it.
+      onRows: (rows) => this.onRows(rows, true),
+      onRescan: () => this.onRows(findRowElements(this.doc, generation), false),
       // The page is changing: it renders a frame anyway, and what waits to be drawn joins it.
       onPageMutation: () => {
         if (this.writeQueue.size > 0 || this.draws.size > 0) this.flushWrites();
       },
-      requestFrame: (callback) => this.ctx.requestAnimationFrame(callback),
     });
   }
 
@@ -218,10 +227,31 @@ export class InventorySession {
     | undefined;
   private sending = false;
 
-  private onRows(elements: Element[]): void {
-    if (this.stopped || !this.view) return;
-    for (const element of elements) this.queue.add(element);
-    this.scheduleDrain();
+  /**
+   * `inPageTask`: called at the end of the page task that added or changed these rows. A few hundred
+   * rows are then read at once, so that they are drawn in the frame the page renders for them (a
+   * frame of our own later would cost the page as much as its own); more wait for our own tasks.
+   */
+  private onRows(elements: Element[], inPageTask: boolean): void {
+    const view = this.view;
+    if (this.stopped || !view) return;
+    if (!inPageTask || elements.length > READ_NOW_MAX) {
+      for (const element of elements) this.queue.add(element);
+      this.scheduleDrain();
+      return;
+    }
+    const start = performance.now();
+    const readings: RowReading[] = [];
+    for (const element of elements) {
+      this.queue.delete(element);
+      if (element.isConnected) readings.push(this.read(element, view));
+    }
+    if (readings.length && !this.accept(readings, Date.now())) return;
+    performance.measure('shelfwise:batch', { start, end: performance.now() });
+  }
+
+  private read(element: Element, view: SessionView): RowReading {
+    return readRow(element, view.context, { thorough: this.rowsRead++ % WALK_EVERY === 0 });
   }
 
   private scheduleDrain(): void {
@@ -249,8 +279,7 @@ export class InventorySession {
     for (const element of this.queue) {
       this.queue.delete(element);
       if (!element.isConnected) continue;
-      // The first row of each slice is walked in full, so class names not met before are learned.
-      readings.push(readRow(element, view.context, { thorough: readings.length === 0 }));
+      readings.push(this.read(element, view));
       if (readings.length % 8 === 0 && performance.now() - start > READ_SLICE_MS) break;
     }
     // Drawing is queued (flushWrites): this task reads and sends, and writes nothing.

@@ -18,7 +18,8 @@ const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 export function katLabelText(element: Element): string {
   const emphasis = element.getAttribute('emphasis');
   const attribute = element.getAttribute('text');
-  const own = text(element);
+  // Most labels have no children at all: their words are in the attributes.
+  const own = element.firstChild === null ? '' : text(element);
   // The usual label carries one of the three: no list of words to build.
   if (attribute === null && own === '') return emphasis?.trim() ?? '';
   if (emphasis === null && attribute === null) return own.trim();
@@ -63,9 +64,19 @@ export function displayedText(element: Element): string {
   const name = element.localName;
   if (name === 'kat-label') return katLabelText(element);
   if (name === 'kat-input') return katInputValue(element).value;
+  // Katal labels may carry their words only in attributes; most often an empty label is the only
+  // child (a split box's label panel), and then there is no text to gather first.
+  const first = element.firstChild;
+  if (
+    first !== null &&
+    first.nextSibling === null &&
+    first.firstChild === null &&
+    (first as Element).localName === 'kat-label'
+  ) {
+    return katLabelText(first as Element);
+  }
   const shown = text(element);
   if (shown !== '') return shown;
-  // Katal labels may carry their words only in attributes; most often one label is the only child.
   const only = element.firstElementChild;
   if (only && only.nextElementSibling === null && only.localName === 'kat-label' && only.firstElementChild === null) {
     return katLabelText(only);

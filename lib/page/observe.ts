@@ -1,8 +1,13 @@
 /**
- * Batched observation of rows that arrive or are replaced after the first read: the current page
- * renders rows as the seller scrolls and re-renders edited rows after Save all; the legacy page
- * fills delayed cells. Mutations are collected and handled once per animation frame, and a huge
- * batch becomes one full re-scan rather than per-node work (Dark Reader's approach).
+ * Observation of rows that arrive or are replaced after the first read: the current page renders
+ * rows as the seller scrolls and re-renders edited rows after Save all; the legacy page fills
+ * delayed cells. The records of one page task are handled together at its end (a mutation
+ * observer's callback is a microtask of that task), and a huge batch becomes one full re-scan
+ * rather than per-node work (Dark Reader's approach).
+ *
+ * They are handled there, not in a task or animation frame of our own, because on a long inventory
+ * page every rendered frame costs the page a fixed 35–120 ms however small the change: rows read and
+ * drawn inside the task that added them share the frame the page renders for them anyway.
  */
 
 const HUGE_BATCH = 1000;
@@ -18,47 +23,45 @@ export interface RowObserver {
 export interface ObserveOptions {
   /** Elements whose own mutations are ours (decorations, notices) and must not re-trigger reading. */
   isOwn: (node: Node) => boolean;
-  /** Called once per frame with the row elements that appeared or changed inside. */
+  /** Called at the end of the page's task with the row elements that appeared or changed inside. */
   onRows: (rows: Element[]) => void;
   /** Called instead of onRows when a batch is too large to sort: re-read everything. */
   onRescan: () => void;
   /**
-   * Called inside the page's own task (its mutation's microtask) when the page changed something:
-   * the page will render a frame anyway, so DOM writes made now share it.
+   * Called inside the page's own task (its mutation's microtask) when the page changed something,
+   * after onRows: the page will render a frame anyway, so DOM writes made now share it.
    */
   onPageMutation?: () => void;
   /** Finds row elements in a subtree (including the node itself). */
   findRows: (root: Element) => Element[];
   /** The row a node belongs to, for changes inside an existing row (a delayed cell filling in). */
   closestRow: (node: Element) => Element | null;
-  requestFrame?: (callback: () => void) => void;
 }
 
 export function observeRows(root: Node, options: ObserveOptions): RowObserver {
-  const requestFrame = options.requestFrame ?? ((cb: () => void) => requestAnimationFrame(() => cb()));
   let pending: MutationRecord[] = [];
-  let scheduled = false;
 
   const run = () => {
-    scheduled = false;
     const records = pending;
     pending = [];
     if (records.length === 0) return;
     const start = performance.now();
+    let rows: Element[] | undefined;
     try {
-      sort(records);
+      rows = sort(records);
     } finally {
+      // Sorting only: what the callbacks do they measure themselves.
       performance.measure(`${MEASURE_PREFIX}frame`, { start, end: performance.now() });
     }
+    if (rows === undefined) options.onRescan();
+    else if (rows.length) options.onRows(rows);
   };
 
-  const sort = (records: MutationRecord[]) => {
+  /** The rows the records touched, or undefined when there are too many to sort (re-scan). */
+  const sort = (records: MutationRecord[]): Element[] | undefined => {
     let added = 0;
     for (const record of records) added += record.addedNodes.length;
-    if (added > HUGE_BATCH) {
-      options.onRescan();
-      return;
-    }
+    if (added > HUGE_BATCH) return undefined;
     const rows = new Set<Element>();
     for (const record of records) {
       const target = record.target instanceof Element ? record.target : record.target.parentElement;
@@ -74,8 +77,7 @@ export function observeRows(root: Node, options: ObserveOptions): RowObserver {
         if (owner) rows.add(owner);
       }
     }
-    const connected = [...rows].filter((row) => row.isConnected);
-    if (connected.length) options.onRows(connected);
+    return [...rows].filter((row) => row.isConnected);
   };
 
   // Nodes added or removed by a record, all of them ours (and at least one).
@@ -87,23 +89,18 @@ export function observeRows(root: Node, options: ObserveOptions): RowObserver {
     return true;
   };
 
-  // This callback runs inside the page's own task (at its end, as a microtask), so it only sorts
-  // out our own mutations and queues the rest: the real work waits for the frame.
+  // Runs inside the page's own task, at its end.
   const observer = new MutationObserver((records) => {
     const start = performance.now();
-    let pageChanged = false;
     for (const record of records) {
       // Skip our own work early so decorating never wakes the observer again.
       if (record.type === 'childList' ? ownOnly(record) : options.isOwn(record.target)) continue;
       pending.push(record);
-      pageChanged = true;
-    }
-    if (pending.length && !scheduled) {
-      scheduled = true;
-      requestFrame(run);
     }
     performance.measure(`${MEASURE_PREFIX}observe`, { start, end: performance.now() });
-    if (pageChanged) options.onPageMutation?.();
+    if (pending.length === 0) return;
+    run();
+    options.onPageMutation?.();
   });
   observer.observe(root, {
     childList: true,
