@@ -55,10 +55,18 @@ export function openEnvelope(type: string, raw: unknown): unknown {
  * key by key, which for a 250-row page read costs several times JSON.stringify and JSON.parse. A bad
  * request comes back as 'bad-request' with the background's description of what is wrong.
  */
-export async function sendRequest<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+export function sendRequest<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  return sendRequestJson(type, JSON.stringify(payload));
+}
+
+/**
+ * sendRequest for a payload already serialised by the caller (a page read whose listings were
+ * serialised one by one to compare them): `json` must be a RequestOf<T>, which the background checks.
+ */
+export async function sendRequestJson<T extends RequestType>(type: T, json: string): Promise<ResponseOf<T>> {
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage({ tag: ENVELOPE_TAG, type, json: JSON.stringify(payload) });
+    raw = await browser.runtime.sendMessage({ tag: ENVELOPE_TAG, type, json });
   } catch (error) {
     // The worker was stopped mid-call or the extension was reloaded under the page.
     throw new MessagingError('no-answer', error instanceof Error ? error.message : String(error));

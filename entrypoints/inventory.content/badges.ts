@@ -102,8 +102,14 @@ function badgePair(decoration: HTMLElement) {
   if (known?.velocity.parentElement === decoration && known.compliance.parentElement === decoration) return known;
   const doc = decoration.ownerDocument;
   listenOnce(doc);
-  let velocity = decoration.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="velocity"]`);
-  let compliance = decoration.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="compliance"]`);
+  // A decoration drawn for the first time holds only its chip: nothing to look for.
+  const drawnBefore = decoration.childElementCount > 1;
+  let velocity = drawnBefore
+    ? decoration.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="velocity"]`)
+    : null;
+  let compliance = drawnBefore
+    ? decoration.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="compliance"]`)
+    : null;
   if (!velocity || !compliance) {
     velocity?.remove();
     compliance?.remove();

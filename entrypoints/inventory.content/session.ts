@@ -2,7 +2,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browserUiLanguage, createTranslator, type Language, resolveLanguage, type Translate } from '@/lib/i18n';
 import { common } from '@/lib/i18n/catalog/common';
 import { page as pageCatalog } from '@/lib/i18n/catalog/page';
-import { sendRequest } from '@/lib/messaging-client';
+import type { RequestOf } from '@/lib/messaging';
+import { sendRequest, sendRequestJson } from '@/lib/messaging-client';
 import type { RowBadges } from '@/lib/model/badges';
 import { DEFAULT_ACCOUNT } from '@/lib/model/keys';
 import type { Generation, Listing } from '@/lib/model/listing';
@@ -315,28 +316,38 @@ export class InventorySession {
       this.draws.clear();
       return;
     }
-    const start = performance.now();
-    let written = 0;
-    for (const [element, write] of this.writeQueue) {
-      if (written++ >= WRITE_BATCH) break;
-      this.writeQueue.delete(element);
-      const reading = this.rows.get(element);
-      if (!reading?.listing || !element.isConnected) continue;
-      const decoration =
-        write.listingJson !== undefined
-          ? renderRowDecoration(reading, view)
-          : (findDecoration(element) ?? renderRowDecoration(reading, view));
-      const cached = this.badges.get(reading.sku);
-      // A row read anew shows cached badges only if they were for exactly what it shows now.
-      if (decoration && cached && (write.badges || cached.listing === write.listingJson)) {
-        renderBadges(decoration, cached.data);
+    const write = () => {
+      const start = performance.now();
+      let written = 0;
+      for (const [element, queued] of this.writeQueue) {
+        if (written++ >= WRITE_BATCH) break;
+        this.writeQueue.delete(element);
+        const reading = this.rows.get(element);
+        if (!reading?.listing || !element.isConnected) continue;
+        const decoration =
+          queued.listingJson !== undefined
+            ? renderRowDecoration(reading, view)
+            : (findDecoration(element) ?? renderRowDecoration(reading, view));
+        const cached = this.badges.get(reading.sku);
+        // A row read anew shows cached badges only if they were for exactly what it shows now.
+        if (decoration && cached && (queued.badges || cached.listing === queued.listingJson)) {
+          renderBadges(decoration, cached.data);
+        }
       }
+      performance.measure('shelfwise:write', { start, end: performance.now() });
+      // Other writes measure themselves (the summary does).
+      const draws = [...this.draws];
+      this.draws.clear();
+      for (const draw of draws) draw();
+    };
+    if (this.observer) this.observer.withoutOwnRecords(write);
+    else write();
+    // Everything waiting was drawn: what is queued next waits its full delay for the page's next
+    // change (badges answered just after a batch of rows was drawn with the page).
+    if (this.writeQueue.size === 0 && this.draws.size === 0 && this.writeTimer !== undefined) {
+      clearTimeout(this.writeTimer);
+      this.writeTimer = undefined;
     }
-    performance.measure('shelfwise:write', { start, end: performance.now() });
-    // Other writes measure themselves (the summary does).
-    const draws = [...this.draws];
-    this.draws.clear();
-    for (const draw of draws) draw();
     if (this.writeQueue.size > 0) this.armWriteTimer(0);
   }
 
@@ -549,7 +560,7 @@ export class InventorySession {
     this.sending = true;
     const listings = [...box.listings.values()];
     const context = view.context;
-    void sendRequest('pageRead', {
+    const head: Omit<RequestOf<'pageRead'>, 'listings'> = {
       url: location.href,
       generation: this.generation,
       account: context.account,
@@ -557,9 +568,11 @@ export class InventorySession {
       pageLanguage: context.pageLanguage,
       loadedAt: Math.round(box.renderedAt),
       readAt: box.readAt,
-      listings,
       lang: view.lang,
-    })
+    };
+    // Each listing was serialised once already (to compare it with what was sent): reused here.
+    const json = `${JSON.stringify(head).slice(0, -1)},"listings":[${[...box.json.values()].join(',')}]}`;
+    void sendRequestJson('pageRead', json)
       .then(({ badges }) => this.applyBadges(badges, listings, box.json))
       .catch((error: unknown) => {
         // Nothing is lost: the next visit reads the page again. Forget these so a retry sends them,
