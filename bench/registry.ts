@@ -15,6 +15,7 @@ import { contentScriptSize } from './size';
 import { storeIngest } from './store';
 import { type Benchmark, type Figure, type FigureInput, figure } from './types';
 import { benchVelocityAccuracy, benchVelocitySeriesSpeed, benchVelocitySpeed } from './velocity';
+import { benchVelocityBasis } from './velocity-basis';
 import { benchVelocityStore } from './velocity-store';
 
 /** Adapts a library benchmark that reports plain figures. */
@@ -46,6 +47,7 @@ export const BENCHMARKS: Benchmark[] = [
   plain('velocity-speed', () => benchVelocitySpeed()),
   plain('velocity-series', () => benchVelocitySeriesSpeed()),
   plain('velocity-store', () => benchVelocityStore()),
+  plain('velocity-basis', () => benchVelocityBasis()),
   plain('reconcile', benchReconcile),
   { name: 'reconcile-store', run: benchReconcileStore },
 ];

@@ -180,10 +180,10 @@ export async function timeVelocities(options: { name: string; now: number; runs:
     let started = performance.now();
     const result = await marketplaceVelocities(db, ACCOUNT, MARKETPLACE, velocityContext(ZONE, options.now, SETTINGS));
     out.velocity.push(performance.now() - started);
-    out.answered = result.velocities.length;
+    out.answered = result.skus.length;
     out.fromObservations = result.fromObservations;
     out.rebuilt += result.rebuilt;
-    out.checksum = result.velocities.reduce((sum, v) => sum + (v.perDay ?? 0), 0);
+    out.checksum = result.perDay.reduce((sum, perDay) => sum + (Number.isNaN(perDay) ? 0 : perDay), 0);
     started = performance.now();
     const skus = await db.getAllFromIndex('skus', 'by-marketplace', [ACCOUNT, MARKETPLACE]);
     out.baseline.push(performance.now() - started);

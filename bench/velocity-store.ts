@@ -14,11 +14,12 @@ interface VelocityPageApi {
 }
 
 /**
- * Velocity for 10,000 SKUs × 365 days end to end from IndexedDB, in an extension page: the function
- * the product calls for a whole marketplace (marketplaceVelocities: one range read of the packed day
- * series, the imported-sales reads, velocity for every SKU, and the SKUs the series cannot answer for
- * read from their observations and computed), beside a raw getAll of the same SKU records in the same
- * run. Σ perDay is checked against computeVelocity over the same histories in memory.
+ * Velocity for 10,000 SKUs × 365 days end to end from IndexedDB, in an extension page:
+ * marketplaceVelocities (one range read of the packed day series, the imported-sales reads, velocity for
+ * every SKU, and the SKUs the series cannot answer for read from their observations and computed; the
+ * same series pass, seriesVelocities, is what the alert basis's daily rebuild reads), beside a raw getAll
+ * of the same SKU records in the same run. Σ perDay is checked against computeVelocity over the same
+ * histories in memory.
  */
 export async function benchVelocityStore(skus = 10_000, days = 365, runs = 7): Promise<BenchFigure[]> {
   const now = startOfDay('2026-11-27', TIME_ZONE) + 15 * 3_600_000;

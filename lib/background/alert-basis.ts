@@ -2,6 +2,7 @@ import { feeNotesByKey, feeSeriesFrom } from '../alerts/fee';
 import { type PanEuPool, poolKey } from '../alerts/pool';
 import { demandSigma } from '../alerts/stats';
 import type { AlertInput, AmazonRecommendation, FeeNote, FeeSeries } from '../alerts/types';
+import { buildMarketplaceSeries, seriesVelocities } from '../db/day-series';
 import { forEachSalesHistory } from '../db/histories';
 import type { DB } from '../db/open';
 import type { SkuRecord } from '../db/schema';
@@ -11,7 +12,7 @@ import type { Channel, ListingState } from '../model/listing';
 import type { Settings } from '../settings/schema';
 import { DAY_MS, type DayKey, dayKey } from '../time';
 import { computeVelocity, velocityContext } from '../velocity';
-import type { Confidence, SalesHistory } from '../velocity/types';
+import type { Confidence, SalesHistory, Velocity } from '../velocity/types';
 import {
   type BasisColumns,
   basisColumns,
@@ -156,13 +157,30 @@ async function amazonRecommendations(db: DB, keys: readonly string[]): Promise<M
 interface Built {
   entries: BasisEntry[];
   fees: StoredFeeSeries[];
+  /** Entries whose velocity came from the stored day series rather than the history. */
+  fromSeries: number;
+}
+
+/** Where a whole marketplace's velocities may come from its stored day series (lib/db/day-series.ts). */
+export interface SeriesSource {
+  account: string;
+  marketplace: string;
 }
 
 /**
- * Entries (and, with `withFees`, FBA fee series) for SKUs of one marketplace, from their histories.
- * Histories come through forEachSalesHistory, the batched form of the salesHistory velocity everywhere
- * else uses, so imported orders and reports count here exactly as they do on the row badges. `dense`:
- * the SKUs are a whole marketplace in key order (the rebuild), not one page's scattered rows.
+ * Entries (and, with `withFees`, FBA fee series) for SKUs of one marketplace. Histories come through
+ * forEachSalesHistory, the batched form of the salesHistory velocity everywhere else uses, so imported
+ * orders and reports count here exactly as they do on the row badges. `dense`: the SKUs are a whole
+ * marketplace in key order (the rebuild), not one page's scattered rows.
+ *
+ * With `series` (the daily rebuild), a SKU whose stored day series is current is not read from its
+ * history at all: seriesVelocities gives its velocity and leaves its day series in the context's
+ * scratch, from which σ is read as below. Its figures are the history path's (test/unit/alerts/
+ * basis-series.test.ts). Read from the history still: FBA SKUs when fee series are wanted (the fee's
+ * on-hand units per day are averaged from every observation's available figure, which the stored series
+ * does not keep), SKUs whose series is missing or stale (built and written back on the way), SKUs the
+ * series cannot answer (an intermittent seller whose event spans were dropped), and SKUs an ingest moved
+ * on between the two reads. A marketplace without series has them built from the histories this reads.
  */
 async function buildEntries(
   db: DB,
@@ -172,6 +190,7 @@ async function buildEntries(
   now: number,
   withFees: boolean,
   dense: boolean,
+  series?: SeriesSource,
 ): Promise<Built> {
   const eligible = skus.filter(alertable);
   const context = velocityContext(timeZone, now, settings.velocity);
@@ -181,19 +200,10 @@ async function buildEntries(
   );
   const entries: BasisEntry[] = [];
   const fees: StoredFeeSeries[] = [];
-  const each = (sku: SkuRecord, history: SalesHistory) => {
-    const v = computeVelocity(history, context);
-    // σ and the fee series read the day series computeVelocity just left in the context's scratch.
+  let fromSeries = 0;
+  const add = (sku: SkuRecord, v: Velocity) => {
+    // σ and the fee series read the day series velocity just left in the context's scratch.
     const sigma = demandSigma(context.scratch);
-    if (withFees && sku.channel === 'fba') {
-      const series = feeSeriesFrom(history, context.scratch);
-      fees.push({
-        key: sku.key,
-        lastDay: series.lastDay,
-        onHand: Float32Array.from(series.onHand as ArrayLike<number>),
-        shipped: Float32Array.from(series.shipped as ArrayLike<number>),
-      });
-    }
     const last = sku.lastObservation;
     entries.push({
       key: sku.key,
@@ -217,22 +227,107 @@ async function buildEntries(
       amazon: amazon.get(sku.key),
     });
   };
-  await forEachSalesHistory(db, eligible, now, each, { dense });
+  const fromHistory = (sku: SkuRecord, history: SalesHistory) => {
+    const v = computeVelocity(history, context);
+    if (withFees && sku.channel === 'fba') {
+      const fee = feeSeriesFrom(history, context.scratch);
+      fees.push({
+        key: sku.key,
+        lastDay: fee.lastDay,
+        onHand: Float32Array.from(fee.onHand as ArrayLike<number>),
+        shipped: Float32Array.from(fee.shipped as ArrayLike<number>),
+      });
+    }
+    add(sku, v);
+  };
+  if (!series) {
+    await forEachSalesHistory(db, eligible, now, fromHistory, { dense });
+  } else {
+    const bySku = new Map(eligible.map((sku) => [sku.sku, sku]));
+    const bySlot: SkuRecord[] = [];
+    const answered = new Set<string>();
+    const pass = await seriesVelocities(
+      db,
+      series.account,
+      series.marketplace,
+      context,
+      (slot, v) => {
+        const sku = bySlot[slot] as SkuRecord;
+        answered.add(sku.sku);
+        fromSeries++;
+        add(sku, v);
+      },
+      (slot, name, marks) => {
+        const sku = bySku.get(name);
+        // The series must describe the SKU record this entry is built from.
+        if (
+          !sku ||
+          (withFees && sku.channel === 'fba') ||
+          marks.lastSeenAt !== sku.lastSeenAt ||
+          marks.changedAt !== sku.lastObservation.at ||
+          marks.visits !== sku.visits
+        )
+          return false;
+        bySlot[slot] = sku;
+        return true;
+      },
+    );
+    if (!pass) {
+      // Never built (or another format): one read of every history builds them and the entries.
+      await buildMarketplaceSeries(db, series.account, series.marketplace, skus, now, (sku, history) => {
+        if (alertable(sku)) fromHistory(sku, history);
+      });
+    } else {
+      const unbuilt = new Set<string>();
+      for (const slot of pass.missingSeries) unbuilt.add(pass.skus[slot] as string);
+      const rest = eligible.filter((sku) => !answered.has(sku.sku));
+      const toBuild = rest.filter((sku) => unbuilt.has(sku.sku));
+      const toRead = unbuilt.size > 0 ? rest.filter((sku) => !unbuilt.has(sku.sku)) : rest;
+      if (toBuild.length > 0)
+        await buildMarketplaceSeries(db, series.account, series.marketplace, toBuild, now, fromHistory);
+      // A range read carries every SKU between a chunk's first and last key: for a scattered rest (the FBA
+      // SKUs among merchant ones) reading those SKUs one by one reads a fraction of the records.
+      if (toRead.length > 0)
+        await forEachSalesHistory(db, toRead, now, fromHistory, {
+          dense: dense && toRead.length * 2 >= eligible.length,
+        });
+    }
+  }
   entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { entries, fees };
+  // Fee series in key order, however their SKUs were read.
+  fees.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { entries, fees, fromSeries };
 }
 
-/** Every SKU of one marketplace, from the store: the daily rebuild. */
+/**
+ * Every SKU of one marketplace, from the store: the daily rebuild. Velocity comes from the stored day
+ * series where they answer (`fromSeries`, the default; false reads every SKU's history, as the rebuild
+ * did before, for the tests and the bench that compare the two).
+ */
 export async function rebuildMarketplace(
   db: DB,
   account: string,
   marketplace: string,
   settings: Settings,
   now: number,
-): Promise<{ record: BasisRecord; fees: FeeSeriesRecord }> {
+  fromSeries = true,
+): Promise<{ record: BasisRecord; fees: FeeSeriesRecord; fromSeries: number }> {
   const skus = await db.getAllFromIndex('skus', 'by-marketplace', [account, marketplace]);
   const timeZone = timeZoneOf(marketplace);
-  const { entries, fees } = await buildEntries(db, skus, timeZone, settings, now, true, true);
+  const {
+    entries,
+    fees,
+    fromSeries: answered,
+  } = await buildEntries(
+    db,
+    skus,
+    timeZone,
+    settings,
+    now,
+    true,
+    true,
+    fromSeries ? { account, marketplace } : undefined,
+  );
   return {
     record: {
       version: BASIS_VERSION,
@@ -246,6 +341,7 @@ export async function rebuildMarketplace(
       entries,
     },
     fees: { builtAt: now, series: fees },
+    fromSeries: answered,
   };
 }
 

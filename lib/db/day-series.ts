@@ -22,6 +22,7 @@ import { importedSalesFrom, importedSince } from './reports';
 import type {
   DaySeriesChunk,
   DaySeriesMarks,
+  OrderCoverageRecord,
   OrderDaysRecord,
   PeriodSalesRecord,
   ShelfwiseDB,
@@ -409,9 +410,22 @@ export async function markSeriesStale(tx: SeriesTx, account: string, marketplace
   );
 }
 
+/**
+ * Velocity for every SKU of a marketplace that has an answer, as columns in the order of `skus`: a whole
+ * marketplace's figures without ten thousand Velocity objects kept alive (their garbage made every read
+ * after the first slower). The whole Velocity of one SKU is built when asked for (`velocity`).
+ */
 export interface MarketplaceVelocities {
   skus: string[];
-  velocities: Velocity[];
+  /** Units a day, days of cover and stock per SKU; NaN where the figure is null. */
+  perDay: Float64Array;
+  daysOfCover: Float64Array;
+  stock: Float64Array;
+  /**
+   * The Velocity of skus[i], computed again from its series (or kept, for one computed from observations):
+   * the result holds the series it read for this.
+   */
+  velocity(i: number): Velocity;
   /** SKUs computed from their observations (no usable series), and series built and written back. */
   fromObservations: number;
   rebuilt: number;
@@ -605,12 +619,225 @@ function fillView(view: SeriesView, chunk: DaySeriesChunk, i: number): void {
   view.eventsLength = chunk.layout[l + 4] as number;
 }
 
+/** What a series pass leaves for its caller: every slot's SKU and the slots it did not answer. */
+export interface SeriesPass {
+  /** The SKU of every slot of the marks. */
+  skus: string[];
+  /** Slots wanted but not answered from a series, in slot order. */
+  missing: number[];
+  /** Of `missing`, those without a usable series (built from the history on the next read). */
+  missingSeries: Set<number>;
+}
+
+/** The marks of a slot a caller may check a SKU record against before its series is used. */
+export interface SlotMarks {
+  lastSeenAt: number;
+  /** The instant of the last stored observation. */
+  changedAt: number;
+  visits: number;
+}
+
+/** One read of a marketplace's packed series and imported sales, answering slot by slot. */
+interface SeriesRead {
+  names: string[];
+  numbers: Float64Array;
+  /** Chunk k's record once it has arrived, where it is usable (of this format). */
+  chunks: Array<DaySeriesChunk | undefined>;
+  /** Chunk k's read, asked for with all the others at once (see readSeries). */
+  arriving: Map<number, Promise<DaySeriesChunk | undefined>>;
+  /** The read's transaction. */
+  done: Promise<void>;
+  prefix: string;
+  coverage: OrderCoverageRecord | undefined;
+  daysByKey: Map<string, OrderDaysRecord> | undefined;
+  periodsByKey: Map<string, PeriodSalesRecord[]>;
+  sinceDay: DayKey;
+}
+
 /**
- * Velocity for every SKU of one marketplace, end to end from the store: the packed series (one range
- * read), the page's own sales figures from the marks, imported sales of the marketplace (two range
- * reads, empty without imports), then velocityFromSeries per SKU. A SKU it cannot answer for (no
- * series yet, or an intermittent seller whose event spans were dropped) is computed from its
- * observations; one without a series has it built and written back.
+ * One transaction: the marks, the imported sales (two range reads) and coverage, and every chunk of the
+ * series, each chunk its own request, all asked for at once as soon as their keys are known. The pass
+ * then computes chunk k while IndexedDB still reads the next ones, instead of waiting for all of them
+ * (a getAll hands over nothing before its last record is read).
+ */
+async function readSeries(
+  db: DB,
+  account: string,
+  marketplace: string,
+  context: VelocityContext,
+): Promise<SeriesRead | undefined> {
+  const tx = db.transaction(['daySeries', 'orderCoverage', 'orderDays', 'periodSales'], 'readonly');
+  const done = tx.done;
+  const store = tx.objectStore('daySeries');
+  const prefix = skuKey({ account, marketplace, sku: '' });
+  const keys = store.getAllKeys(range(account, marketplace));
+  const marksRead = store.get([account, marketplace, MARKS_CHUNK]);
+  const importsRead = Promise.all([
+    tx.objectStore('orderCoverage').get(`${account}\u001f${marketplace}`),
+    tx.objectStore('orderDays').getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+    tx.objectStore('periodSales').getAll(IDBKeyRange.bound([prefix], [`${prefix}\uffff`, []])),
+  ]);
+  const arriving = new Map<number, Promise<DaySeriesChunk | undefined>>();
+  for (const key of await keys) {
+    const k = (key as [string, string, number])[2];
+    if (k !== MARKS_CHUNK) arriving.set(k, store.get(key) as Promise<DaySeriesChunk | undefined>);
+  }
+  const [marks, [coverage, orderDays, periods]] = await Promise.all([
+    marksRead as Promise<DaySeriesMarks | undefined>,
+    importsRead,
+  ]);
+  if (!marks || marks.format !== SERIES_FORMAT || marks.timeZone !== context.timeZone) {
+    await Promise.all(arriving.values());
+    await done;
+    return undefined;
+  }
+  const imports = orderDays.length > 0 || periods.length > 0;
+  const periodsByKey = new Map<string, PeriodSalesRecord[]>();
+  for (const p of periods) {
+    const list = periodsByKey.get(p.key);
+    if (list) list.push(p);
+    else periodsByKey.set(p.key, [p]);
+  }
+  return {
+    names: marks.count > 0 ? marks.skus.split(SEPARATOR) : [],
+    numbers: marks.numbers,
+    chunks: [],
+    arriving,
+    done,
+    prefix,
+    coverage,
+    daysByKey: imports ? new Map(orderDays.map((d) => [d.key, d])) : undefined,
+    periodsByKey,
+    sinceDay: importedSince(marketplace, context.now),
+  };
+}
+
+/** Waits for chunk k of the read (kept when usable). */
+async function arrived(read: SeriesRead, k: number): Promise<void> {
+  const chunk = await read.arriving.get(k);
+  if (chunk && chunk.format === SERIES_FORMAT) read.chunks[k] = chunk;
+}
+
+// One view, observation, extras and page figure for every slot: filled in place, never kept.
+const readExtras: SeriesExtras = {};
+const readPageSales = { units: 0, days: 0 };
+
+/** Whether slot has a series built with its last stored observation. */
+function hasSeries(read: SeriesRead, slot: number): boolean {
+  const chunk = read.chunks[Math.floor(slot / SKUS_PER_CHUNK)];
+  const i = slot % SKUS_PER_CHUNK;
+  return (
+    chunk !== undefined &&
+    i < chunk.count &&
+    chunk.state[i] === 1 &&
+    builtWith(chunk, i) === read.numbers[slot * MARKS + CHANGED_AT]
+  );
+}
+
+/**
+ * The velocity of a slot that hasSeries, with its day series left in context.scratch; undefined when the
+ * series cannot answer (an intermittent seller whose event spans were dropped).
+ */
+function answerSlot(read: SeriesRead, slot: number, context: VelocityContext): Velocity | undefined {
+  const chunk = read.chunks[Math.floor(slot / SKUS_PER_CHUNK)] as DaySeriesChunk;
+  const view = readView;
+  view.units = chunk.days;
+  view.inStock = chunk.extra;
+  view.outOfStock = chunk.extra;
+  view.ranOut = chunk.extra;
+  view.events = chunk.extra;
+  fillView(view, chunk, slot % SKUS_PER_CHUNK);
+  const numbers = read.numbers;
+  const m = slot * MARKS;
+  const extras = readExtras;
+  extras.pageSales = undefined;
+  extras.orders = undefined;
+  extras.periods = undefined;
+  const pageUnits = numbers[m + PAGE_UNITS] as number;
+  if (!Number.isNaN(pageUnits)) {
+    readPageSales.units = pageUnits;
+    readPageSales.days = numbers[m + PAGE_DAYS] as number;
+    extras.pageSales = readPageSales;
+  }
+  if (read.daysByKey) {
+    const key = read.prefix + (read.names[slot] as string);
+    const imported = importedSalesFrom(
+      read.daysByKey.get(key),
+      read.coverage,
+      read.periodsByKey.get(key) ?? [],
+      read.sinceDay,
+    );
+    if (imported.orders) extras.orders = imported.orders;
+    if (imported.periods.length > 0) extras.periods = imported.periods;
+  }
+  readLastObservation(numbers, slot, view.last as MutableObservation);
+  view.lastAt = numbers[m + LAST_AT] as number;
+  view.visits = numbers[m + VISITS] as number;
+  return velocityFromView(view, context, extras);
+}
+
+/**
+ * One pass over a marketplace's packed series, for every SKU that has one: readSeries, then per slot
+ * `want` (when given) decides whether it is asked at all, and `each` gets the velocity of every slot the
+ * series answers, with the SKU's day series in `context.scratch` exactly as computeVelocity leaves it
+ * there (σ and other day figures are read from it during the call; it is reused for the next slot).
+ * Slots wanted but not answered (no series, a series built with another last observation, an
+ * intermittent seller whose event spans were dropped) are listed in `missing` for the caller to compute
+ * from their observations. Undefined when the marketplace has no usable marks (never built, another
+ * format or time zone): the caller rebuilds them.
+ */
+export async function seriesVelocities(
+  db: DB,
+  account: string,
+  marketplace: string,
+  context: VelocityContext,
+  each: (slot: number, velocity: Velocity) => void,
+  want?: (slot: number, sku: string, marks: SlotMarks) => boolean,
+): Promise<SeriesPass | undefined> {
+  const read = await readSeries(db, account, marketplace, context);
+  return read && passOver(read, context, each, want);
+}
+
+async function passOver(
+  read: SeriesRead,
+  context: VelocityContext,
+  each: (slot: number, velocity: Velocity) => void,
+  want?: (slot: number, sku: string, marks: SlotMarks) => boolean,
+): Promise<SeriesPass> {
+  const { names, numbers } = read;
+  const missing: number[] = [];
+  const missingSeries = new Set<number>();
+  const slotMarks: SlotMarks = { lastSeenAt: 0, changedAt: 0, visits: 0 };
+  for (let slot = 0; slot < names.length; slot++) {
+    if (slot % SKUS_PER_CHUNK === 0) await arrived(read, slot / SKUS_PER_CHUNK);
+    if (want) {
+      const m = slot * MARKS;
+      slotMarks.lastSeenAt = numbers[m + LAST_AT] as number;
+      slotMarks.changedAt = numbers[m + CHANGED_AT] as number;
+      slotMarks.visits = numbers[m + VISITS] as number;
+      if (!want(slot, names[slot] as string, slotMarks)) continue;
+    }
+    if (!hasSeries(read, slot)) {
+      missing.push(slot);
+      missingSeries.add(slot);
+      continue;
+    }
+    const v = answerSlot(read, slot, context);
+    if (v) each(slot, v);
+    else missing.push(slot);
+  }
+  // Chunks past the marks' slots (none unless the marks were cut short) are read all the same.
+  await Promise.all(read.arriving.values());
+  await read.done;
+  return { skus: names, missing, missingSeries };
+}
+
+const nullable = (n: number | null) => (n === null ? Number.NaN : n);
+
+/**
+ * Velocity for every SKU of one marketplace, end to end from the store: seriesVelocities, then the SKUs
+ * it could not answer for computed from their observations; one without a series has it built and
+ * written back. In slot order (the order the SKUs were first seen).
  */
 export async function marketplaceVelocities(
   db: DB,
@@ -618,92 +845,40 @@ export async function marketplaceVelocities(
   marketplace: string,
   context: VelocityContext,
 ): Promise<MarketplaceVelocities> {
-  const tx = db.transaction(['daySeries', 'orderCoverage', 'orderDays', 'periodSales'], 'readonly');
-  const prefix = skuKey({ account, marketplace, sku: '' });
-  const [records, coverage, orderDays, periods] = await Promise.all([
-    tx.objectStore('daySeries').getAll(range(account, marketplace)),
-    tx.objectStore('orderCoverage').get(`${account}\u001f${marketplace}`),
-    tx.objectStore('orderDays').getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
-    tx.objectStore('periodSales').getAll(IDBKeyRange.bound([prefix], [`${prefix}\uffff`, []])),
-  ]);
-  await tx.done;
-  const marks = records[0] as DaySeriesMarks | undefined;
-  if (!marks || marks.chunk !== MARKS_CHUNK || marks.format !== SERIES_FORMAT || marks.timeZone !== context.timeZone) {
+  const read = await readSeries(db, account, marketplace, context);
+  if (!read) {
     const built = await rebuildDaySeries(db, account, marketplace, context.now);
-    if (built === 0) return { skus: [], velocities: [], fromObservations: 0, rebuilt: 0 };
+    if (built === 0) return fromColumns([], new Int32Array(0), 0, () => undefined, 0);
     return { ...(await marketplaceVelocities(db, account, marketplace, context)), rebuilt: built };
   }
-  const names = marks.count > 0 ? marks.skus.split(SEPARATOR) : [];
-  const numbers = marks.numbers;
-  const imports = orderDays.length > 0 || periods.length > 0;
-  const daysByKey = new Map<string, OrderDaysRecord>(orderDays.map((d) => [d.key, d]));
-  const periodsByKey = new Map<string, PeriodSalesRecord[]>();
-  for (const p of periods) periodsByKey.set(p.key, [...(periodsByKey.get(p.key) ?? []), p]);
-  const sinceDay = importedSince(marketplace, context.now);
-  const velocities: Velocity[] = new Array(names.length);
-  const missing: number[] = [];
-  const missingSeries = new Set<number>();
-  // One view, observation, extras and page figure for every slot: filled in place, never kept.
-  const view = readView;
-  const last = view.last as MutableObservation;
-  const extras: SeriesExtras = {};
-  const pageSales = { units: 0, days: 0 };
-  let chunkIndex = 1;
-  for (let k = 0; k * SKUS_PER_CHUNK < names.length; k++) {
-    let chunk = records[chunkIndex] as DaySeriesChunk | undefined;
-    if (chunk && chunk.chunk === k) chunkIndex++;
-    else chunk = undefined;
-    const usable = chunk && chunk.format === SERIES_FORMAT ? chunk : undefined;
-    const end = Math.min(names.length, (k + 1) * SKUS_PER_CHUNK);
-    if (usable) {
-      view.units = usable.days;
-      view.inStock = usable.extra;
-      view.outOfStock = usable.extra;
-      view.ranOut = usable.extra;
-      view.events = usable.extra;
-    }
-    for (let slot = k * SKUS_PER_CHUNK; slot < end; slot++) {
-      const i = slot - k * SKUS_PER_CHUNK;
-      const m = slot * MARKS;
-      if (!usable || i >= usable.count || usable.state[i] !== 1 || builtWith(usable, i) !== numbers[m + CHANGED_AT]) {
-        missing.push(slot);
-        missingSeries.add(slot);
-        continue;
-      }
-      fillView(view, usable, i);
-      extras.pageSales = undefined;
-      extras.orders = undefined;
-      extras.periods = undefined;
-      const pageUnits = numbers[m + PAGE_UNITS] as number;
-      if (!Number.isNaN(pageUnits)) {
-        pageSales.units = pageUnits;
-        pageSales.days = numbers[m + PAGE_DAYS] as number;
-        extras.pageSales = pageSales;
-      }
-      if (imports) {
-        const key = prefix + (names[slot] as string);
-        const imported = importedSalesFrom(daysByKey.get(key), coverage, periodsByKey.get(key) ?? [], sinceDay);
-        if (imported.orders) extras.orders = imported.orders;
-        if (imported.periods.length > 0) extras.periods = imported.periods;
-      }
-      readLastObservation(numbers, slot, last);
-      view.lastAt = numbers[m + LAST_AT] as number;
-      view.visits = numbers[m + VISITS] as number;
-      const v = velocityFromView(view, context, extras);
-      if (v) velocities[slot] = v;
-      else missing.push(slot);
-    }
-  }
+  const names = read.names;
+  const perDay = new Float64Array(names.length).fill(Number.NaN);
+  const daysOfCover = new Float64Array(names.length).fill(Number.NaN);
+  const stock = new Float64Array(names.length).fill(Number.NaN);
+  const answered = new Uint8Array(names.length);
+  const put = (slot: number, v: Velocity) => {
+    perDay[slot] = nullable(v.perDay);
+    daysOfCover[slot] = nullable(v.daysOfCover);
+    stock[slot] = nullable(v.stock);
+    answered[slot] = 1;
+  };
+  const { missing, missingSeries } = await passOver(read, context, put);
+  // Computed from observations: few, kept whole.
+  const computed = new Map<number, Velocity>();
   let rebuilt = 0;
   if (missing.length > 0) {
-    const keys = missing.map((slot) => prefix + (names[slot] as string));
-    const read = db.transaction('skus', 'readonly');
-    const skus = (await Promise.all(keys.map((key) => read.store.get(key)))).filter((s): s is SkuRecord => !!s);
-    await read.done;
+    const tx = db.transaction('skus', 'readonly');
+    const skus = (await Promise.all(missing.map((slot) => tx.store.get(read.prefix + (names[slot] as string))))).filter(
+      (s): s is SkuRecord => !!s,
+    );
+    await tx.done;
     const slotOf = new Map(missing.map((slot) => [names[slot] as string, slot]));
     const compute = (sku: SkuRecord, history: SalesHistory) => {
       const slot = slotOf.get(sku.sku);
-      if (slot !== undefined) velocities[slot] = computeVelocity(history, context);
+      if (slot === undefined) return;
+      const v = computeVelocity(history, context);
+      computed.set(slot, v);
+      put(slot, v);
     };
     const toBuild = skus.filter((sku) => missingSeries.has(slotOf.get(sku.sku) as number));
     const toCompute = skus.filter((sku) => !missingSeries.has(slotOf.get(sku.sku) as number));
@@ -712,14 +887,56 @@ export async function marketplaceVelocities(
     if (toCompute.length > 0) await forEachSalesHistory(db, toCompute, context.now, compute);
   }
   // SKUs with marks but no record any more (deleted since) have no answer.
-  const kept: string[] = [];
-  const answers: Velocity[] = [];
-  names.forEach((name, slot) => {
-    const v = velocities[slot];
-    if (v) {
-      kept.push(name);
-      answers.push(v);
-    }
-  });
-  return { skus: kept, velocities: answers, fromObservations: missing.length, rebuilt };
+  let count = 0;
+  for (let slot = 0; slot < names.length; slot++) if (answered[slot]) count++;
+  const slots = new Int32Array(count);
+  count = 0;
+  for (let slot = 0; slot < names.length; slot++) if (answered[slot]) slots[count++] = slot;
+  const again = (slot: number) => computed.get(slot) ?? answerSlot(read, slot, context);
+  return fromColumns(names, slots, missing.length, again, rebuilt, { perDay, daysOfCover, stock });
+}
+
+/** The answered slots' columns, compacted; `velocity(i)` asks `again` for the slot of answer i. */
+function fromColumns(
+  names: string[],
+  slots: Int32Array,
+  fromObservations: number,
+  again: (slot: number) => Velocity | undefined,
+  rebuilt: number,
+  columns?: { perDay: Float64Array; daysOfCover: Float64Array; stock: Float64Array },
+): MarketplaceVelocities {
+  const pick = (column: Float64Array | undefined) => {
+    const out = new Float64Array(slots.length);
+    if (column) for (let i = 0; i < slots.length; i++) out[i] = column[slots[i] as number] as number;
+    return out;
+  };
+  return {
+    skus: Array.from(slots, (slot) => names[slot] as string),
+    perDay: pick(columns?.perDay),
+    daysOfCover: pick(columns?.daysOfCover),
+    stock: pick(columns?.stock),
+    velocity(i: number): Velocity {
+      const v = again(slots[i] as number);
+      if (!v) throw new RangeError(`no velocity for answer ${i}`);
+      return v;
+    },
+    fromObservations,
+    rebuilt,
+  };
+}
+
+/**
+ * The histories of a whole marketplace, read to build its series (buildAndWrite) and handed to `each`:
+ * for a caller that needs every SKU's history anyway when the marketplace has no series yet (the alert
+ * basis's first daily rebuild), so that one read serves both.
+ */
+export async function buildMarketplaceSeries(
+  db: DB,
+  account: string,
+  marketplace: string,
+  skus: readonly SkuRecord[],
+  now: number,
+  each: (sku: SkuRecord, history: SalesHistory) => void,
+): Promise<void> {
+  await buildAndWrite(db, account, marketplace, skus, now, each);
 }

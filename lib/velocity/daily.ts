@@ -425,7 +425,8 @@ function spread(series: DailySeries, i: number, inStock: boolean): void {
     if (dayStart >= hi) break;
     const overlap = Math.min(hi, dayEnd) - Math.max(lo, dayStart);
     if (overlap <= 0) continue;
-    time[d] = (time[d] as number) + overlap / DAY_MS;
+    // In-stock time is summed in ms (see inStockToDays), out-of-stock time in days.
+    time[d] = (time[d] as number) + (inStock ? overlap : overlap / DAY_MS);
     series.units[d] = (series.units[d] as number) + perMs * overlap;
   }
 }
@@ -475,7 +476,19 @@ function gridRate(series: DailySeries): number | null {
     units += series.units[i] as number;
     time += series.inStock[i] as number;
   }
-  return time > 0 && units > 0 ? units / (time * DAY_MS) : null;
+  // In-stock time is still in ms here (inStockToDays has not run).
+  return time > 0 && units > 0 ? units / time : null;
+}
+
+/**
+ * While spans are spread, in-stock time is summed per day in ms, which are whole numbers for every span
+ * but those that ran out (spread last, in the same order by every builder): the sum is exact, so the
+ * stored day series' merged in-stock stretches (series.ts) give bit for bit what the spans one by one
+ * give here. Converted to days once, after the spans that ran out.
+ */
+export function inStockToDays(series: DailySeries): void {
+  const time = series.inStock;
+  for (let d = 0; d < series.grid.length; d++) time[d] = (time[d] as number) / DAY_MS;
 }
 
 /** Spreads the spans that ran out (span indices `ranOut[0…count)`), placing the stock-out by the rate. */
@@ -520,12 +533,13 @@ export function spanEvents(series: DailySeries, source: Spans, count: number): v
     const clipFrom = Math.max(from, gridStart);
     const clipTo = Math.min(inEnd, todayStart);
     if (clipTo <= clipFrom) continue;
-    inStockSinceEvent += (clipTo - clipFrom) / DAY_MS;
+    // In ms, as in-stock days are summed (inStockToDays): stored event spans are merged stretches.
+    inStockSinceEvent += clipTo - clipFrom;
     const size = ((source.sold[i] as number) * (clipTo - clipFrom)) / (inEnd - from);
     if (size > 0) {
       const k = series.events++;
       series.eventSize[k] = size;
-      series.eventGap[k] = gapKnown ? inStockSinceEvent : Number.NaN;
+      series.eventGap[k] = gapKnown ? inStockSinceEvent / DAY_MS : Number.NaN;
       inStockSinceEvent = 0;
       gapKnown = true;
     }
@@ -573,6 +587,7 @@ export function buildDaily(history: SalesHistory, grid: DayGrid, reuse?: DailySe
     ranOut[count++] = i;
   }
   spreadRanOut(series, ranOut, count);
+  inStockToDays(series);
   // The event pass reads `known` as "counts for events": a skipped span breaks the chain.
   for (let i = 0; i < spans.length; i++) if (spanKind(i) === SKIP) spans.known[i] = 0;
   spanEvents(series, spans, spans.length);

@@ -8,6 +8,7 @@ import {
   dayGrid,
   emptySeries,
   IN_STOCK,
+  inStockToDays,
   RAN_OUT,
   resetCursor,
   SKIP,
@@ -191,7 +192,7 @@ function addOut(series: DailySeries, pairs: Float64Array, at: number, count: num
 
 /**
  * Adds stored in-stock stretches (`count` numbers of `pairs` from `at`, instants) to a grid's in-stock
- * days, each day the overlap in days of 24 hours as spread() counts it.
+ * time, each day the overlap in ms as spread() sums it (converted to days by inStockToDays).
  */
 function addInStock(series: DailySeries, pairs: Float64Array, at: number, count: number): void {
   const { starts, length } = series.grid;
@@ -209,7 +210,8 @@ function addInStock(series: DailySeries, pairs: Float64Array, at: number, count:
       const dayStart = starts[e] as number;
       if (dayStart >= hi) break;
       const overlap = Math.min(hi, starts[e + 1] as number) - Math.max(lo, dayStart);
-      if (overlap > 0) time[e] = (time[e] as number) + overlap / DAY_MS;
+      // In ms, as spread() sums it until inStockToDays.
+      if (overlap > 0) time[e] = (time[e] as number) + overlap;
     }
   }
 }
@@ -226,7 +228,8 @@ function keptEvents(
     units += series.units[d] as number;
     inStock += series.inStock[d] as number;
   }
-  const fast = inStock > 0 && units / inStock >= FAST_SELLER_PER_DAY;
+  // The build's in-stock time is in ms (inStockToDays is not called on it).
+  const fast = inStock > 0 && (units * DAY_MS) / inStock >= FAST_SELLER_PER_DAY;
   const extra = fast ? events.length / EVENT_FIELDS : events.length / EVENT_FIELDS - MAX_EVENT_SPANS;
   let dropped = droppedBefore;
   for (let k = 0; k < extra; k++) dropped = Math.max(dropped, events[k * EVENT_FIELDS + 1] as number);
@@ -472,6 +475,7 @@ export function velocityFromView(
     spans.add(ranOut[r] as number, ranOut[r + 1] as number, 1, 0, ranOut[r + 2] as number, true);
   }
   const rate = spreadRanOut(series, ranOutIndex, ranOutCount);
+  inStockToDays(series);
 
   eventSpans.clear();
   const eventCount = stored.eventsLength / EVENT_FIELDS;

@@ -76,7 +76,16 @@ async function expectedVelocities(skus: readonly string[], now: number): Promise
 
 async function fromStore(now: number) {
   const result = await marketplaceVelocities(db, 'Acme', 'US', velocityContext(ZONE, now, SETTINGS));
-  return { ...result, bySku: new Map(result.skus.map((sku, i) => [sku, result.velocities[i] as Velocity])) };
+  const bySku = new Map<string, Velocity>();
+  result.skus.forEach((sku, i) => {
+    const v = result.velocity(i);
+    // The columns are the figures of the Velocity built on demand (NaN for null).
+    expect([result.perDay[i], result.daysOfCover[i], result.stock[i]], sku).toEqual(
+      [v.perDay, v.daysOfCover, v.stock].map((n) => n ?? Number.NaN),
+    );
+    bySku.set(sku, v);
+  });
+  return { ...result, bySku };
 }
 
 /**
