@@ -11,6 +11,7 @@ import { detectPage } from '@/lib/page/detect';
 import { observeRows, type RowObserver } from '@/lib/page/observe';
 import {
   findRowElements,
+  hasRows,
   type PageContext,
   type RowReading,
   readPageContext,
@@ -177,11 +178,12 @@ export class InventorySession {
 
   /** Resolves with the page generation once rows (or the legacy table) exist, or undefined on leaving. */
   private waitForGeneration(): Promise<Generation | undefined> {
+    // Runs on every change while the page's app starts: a first row is enough, none are gathered.
     const find = (): Generation | undefined => {
       const kind = detectPage(new URL(location.href), this.doc);
       if (kind === 'other') return undefined;
       const generation = kind === 'legacy-inventory' ? 'legacy' : 'current';
-      return findRowElements(this.doc, generation).length > 0 ? generation : undefined;
+      return hasRows(this.doc, generation) ? generation : undefined;
     };
     const now = find();
     if (now) return Promise.resolve(now);

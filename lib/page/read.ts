@@ -69,6 +69,11 @@ export function findRowElements(root: ParentNode, generation: Generation): Eleme
   return outermost(found, selector);
 }
 
+/** Whether the page shows any row yet: findRowElements without gathering them. */
+export function hasRows(doc: Document, generation: Generation): boolean {
+  return doc.querySelector(SELECTORS[generation].row.selector) !== null;
+}
+
 export interface ReadOptions {
   /**
    * Walk every element of the row rather than find its parts by the class names learned from the
