@@ -329,7 +329,8 @@ function evaluateOne(input: AlertInput, ctx: Context, fee: FeeNote | null): Aler
   }
   const recommendedOffset = stockOut !== null && recommended >= 0 ? methodWork(recommended).date.offset : null;
 
-  const isBackup = ctx.backups.has(input.key);
+  // Most sellers name no backups: no hash of every key for an empty map.
+  const isBackup = ctx.backups.size > 0 && ctx.backups.has(input.key);
   const out = available === 0;
   const critical = stockOut !== null && stockOut < fastest;
   const belowUnits = available !== null && available < thresholds.units;
@@ -448,8 +449,13 @@ export function evaluateAll(
   const pooled = options.pools && options.pools.length > 0 ? poolInputs(inputs, options.pools, now) : inputs;
   const given = options.feeNotes;
   const fees = given ? null : feeNotesByParent(pooled);
+  // Only an FBA SKU's note is read (evaluateOne), so no other SKU is looked up.
   const alerts = pooled.map((input, i) =>
-    evaluateOne(input, ctx, given ? (given.get(input.key) ?? null) : (fees?.[i] ?? null)),
+    evaluateOne(
+      input,
+      ctx,
+      given ? (input.channel === 'fba' ? (given.get(input.key) ?? null) : null) : (fees?.[i] ?? null),
+    ),
   );
   shareCapacity(alerts, settings.restockCapacityPerMonth);
   return alerts;

@@ -264,26 +264,41 @@ export interface ProductGroup {
   alerts: Alert[];
 }
 
+/**
+ * String order as `a.localeCompare(b)` gives it (ECMA-402: localeCompare without locales or options is
+ * this collator's compare), without looking the default collator up on every call.
+ */
+let collator: Intl.Collator | undefined;
+function localeOrder(a: string, b: string): number {
+  collator ??= new Intl.Collator();
+  return collator.compare(a, b);
+}
+
 /** Alerts grouped by ASIN across SKUs and marketplaces, most urgent group first, most urgent SKU first. */
 export function groupByProduct(alerts: readonly Alert[]): ProductGroup[] {
-  const groups = new Map<string, ProductGroup>();
+  // By ASIN, or by key for a SKU without one; `list` keeps the order groups were first met in.
+  const byAsin = new Map<string, ProductGroup>();
+  const byKey = new Map<string, ProductGroup>();
+  const list: ProductGroup[] = [];
   for (const alert of alerts) {
-    const id = alert.asin ? `asin:${alert.asin}` : `key:${alert.key}`;
-    let group = groups.get(id);
+    const asin = alert.asin;
+    const map = asin ? byAsin : byKey;
+    const id = asin ? asin : alert.key;
+    let group = map.get(id);
     if (!group) {
       group = { asin: alert.asin ?? null, urgency: alert.urgency, alerts: [] };
-      groups.set(id, group);
+      map.set(id, group);
+      list.push(group);
     }
     group.alerts.push(alert);
     group.urgency = Math.max(group.urgency, alert.urgency);
   }
-  const list = [...groups.values()];
   for (const group of list) {
-    group.alerts.sort((a, b) => b.urgency - a.urgency || a.key.localeCompare(b.key));
+    if (group.alerts.length > 1) group.alerts.sort((a, b) => b.urgency - a.urgency || localeOrder(a.key, b.key));
     const title = group.alerts.find((a) => a.title !== undefined)?.title;
     if (title !== undefined) group.title = title;
   }
-  return list.sort((a, b) => b.urgency - a.urgency || (a.asin ?? '').localeCompare(b.asin ?? ''));
+  return list.sort((a, b) => b.urgency - a.urgency || localeOrder(a.asin ?? '', b.asin ?? ''));
 }
 
 export const BackupSuggestionSchema = z.object({

@@ -101,11 +101,15 @@ export function inventoryLink(marketplace: string, sku: string): string | null {
 /** Why the SKU is listed, as catalog messages: state reasons first, then notes. */
 export function reasonMessages(alert: Alert): AlertMessage[] {
   const messages: AlertMessage[] = [];
-  const fastest = alert.methods.reduce<Alert['methods'][number] | null>(
-    (best, m) => (best === null || m.leadDays < best.leadDays ? m : best),
-    null,
-  );
-  const recommended = alert.methods.find((m) => m.methodId === alert.recommendedMethod);
+  if (alert.reasons.length === 0) return messages;
+  // The first method of the shortest lead time, and the recommended one (every listed row asks: loops,
+  // not a closure per row).
+  let fastest: Alert['methods'][number] | null = null;
+  let recommended: Alert['methods'][number] | undefined;
+  for (const m of alert.methods) {
+    if (fastest === null || m.leadDays < fastest.leadDays) fastest = m;
+    if (recommended === undefined && m.methodId === alert.recommendedMethod) recommended = m;
+  }
   for (const reason of alert.reasons) {
     switch (reason) {
       case 'out-of-stock':

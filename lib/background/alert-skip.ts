@@ -14,7 +14,7 @@ import {
   marketplaceId,
   ORIGIN_STRIDE,
 } from './alert-basis';
-import { basisColumns, basisSkuAt, basisStockAtAt } from './basis-pack';
+import { basisColumns, basisSkuAt, basisStockAtAt, sameValues } from './basis-pack';
 
 /**
  * Incremental evaluation: SKUs proven ok and unlisted for the rest of their marketplace day are left
@@ -190,6 +190,39 @@ export function usableSkips(
   let skipped = 0;
   for (const f of flags) if (f) for (let i = 0; i < f.length; i++) if (f[i] === PROVEN) skipped++;
   return { flags, skipped };
+}
+
+/**
+ * Whether `stored` (as read from the store) is exactly `next`: most alarms prove nothing new, and the
+ * record is then left as it is instead of being written again.
+ */
+export function sameSkipRecord(next: SkipRecord, stored: unknown): boolean {
+  const s = stored as SkipRecord | undefined;
+  if (
+    !s ||
+    typeof s !== 'object' ||
+    s.version !== next.version ||
+    s.settings !== next.settings ||
+    typeof s.marketplaces !== 'object' ||
+    s.marketplaces === null
+  )
+    return false;
+  const ids = Object.keys(next.marketplaces);
+  if (Object.keys(s.marketplaces).length !== ids.length) return false;
+  for (const id of ids) {
+    const a = next.marketplaces[id] as SkipRecord['marketplaces'][string];
+    const b = s.marketplaces[id];
+    if (
+      !b ||
+      b.builtAt !== a.builtAt ||
+      b.day !== a.day ||
+      b.until !== a.until ||
+      !(b.flags instanceof Uint8Array) ||
+      !sameValues(b.flags, a.flags)
+    )
+      return false;
+  }
+  return true;
 }
 
 /** The last millisecond of the marketplace day `day`. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { evaluateAll } from '../alerts/evaluate';
 import type { AlertList } from '../alerts/list';
-import { packAlertGroups } from '../alerts/list-pack';
+import { packAlertGroups, packList } from '../alerts/list-pack';
 import {
   type Badge,
   badgeFor,
@@ -22,8 +22,8 @@ import { common } from '../i18n/catalog/common';
 import { parseSkuKey } from '../model/keys';
 import { loadSettings, type Settings, watchSettings } from '../settings';
 import { currentBasis, inputsFromBasis, markDirty, SNOOZES_KEY } from './alert-basis';
-import { nextSkipRecord, SKIP_KEY, usableSkips } from './alert-skip';
-import { packNotifyMemory, unpackNotifyMemory } from './basis-pack';
+import { nextSkipRecord, SKIP_KEY, sameSkipRecord, usableSkips } from './alert-skip';
+import { packNotifyMemory, sameNotifyMemory, unpackNotifyMemory } from './basis-pack';
 import { workerUiLanguage } from './ui-language';
 
 /**
@@ -103,7 +103,7 @@ export async function evaluateAlerts(
     marketplaces,
     badge: { low: badge.low, critical: badge.critical },
   };
-  // Row objects only for the popup's first screen.
+  // Row objects only for the popup's first screen, packed for its record as the list is.
   const head = popupGroupsOf(sorted, HEAD_ROWS);
   const liveSnoozes = Object.fromEntries(Object.entries(basis.snoozes).filter(([, until]) => until > now));
   const memory = packNotifyMemory(decision.memory);
@@ -112,14 +112,25 @@ export async function evaluateAlerts(
   const tx = db.transaction('meta', 'readwrite', { durability: 'relaxed' });
   await Promise.all([
     tx.store.put({ key: LIST_KEY, value: { ...summary, complete: true, packed } satisfies StoredList }),
-    tx.store.put({ key: HEAD_KEY, value: { ...summary, ...head } satisfies StoredHead }),
+    tx.store.put({
+      key: HEAD_KEY,
+      value: { ...summary, complete: head.complete, packed: packList(head.groups) } satisfies StoredHead,
+    }),
     // Written before anything is shown: a worker stopped in between loses a notification rather than
-    // showing it twice.
-    tx.store.put({ key: NOTIFY_KEY, value: memory }),
+    // showing it twice. Records this evaluation left exactly as they were read are not written again.
+    sameNotifyMemory(memory, basis.extra.get(NOTIFY_KEY))
+      ? undefined
+      : tx.store.put({ key: NOTIFY_KEY, value: memory }),
     Object.keys(liveSnoozes).length === Object.keys(basis.snoozes).length
-      ? Promise.resolve()
+      ? undefined
       : tx.store.put({ key: SNOOZES_KEY, value: liveSnoozes }),
-    skipRecord ? tx.store.put({ key: SKIP_KEY, value: skipRecord }) : tx.store.delete(SKIP_KEY),
+    skipRecord
+      ? sameSkipRecord(skipRecord, basis.extra.get(SKIP_KEY))
+        ? undefined
+        : tx.store.put({ key: SKIP_KEY, value: skipRecord })
+      : basis.extra.get(SKIP_KEY) === undefined
+        ? undefined
+        : tx.store.delete(SKIP_KEY),
   ]);
   await tx.done;
   let groups: PopupGroup[] | undefined;

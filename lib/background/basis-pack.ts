@@ -21,9 +21,13 @@ import type { BasisEntry, BasisRecord } from './alert-basis';
  */
 
 export interface PackedBasis extends Omit<BasisRecord, 'entries'> {
+  /** BASIS_LAYOUT; a record without it (or of another) is not read, and alert-basis.ts rebuilds it. */
+  layout: number;
   count: number;
   /** sku, asin, parentAsin, title of each entry, joined by SEPARATOR. */
   text: string;
+  /** Where each of those strings ends in `text`: an entry's strings are cut out only when it is read. */
+  ends: Uint32Array;
   /** Labels the codes point into (channels, states, confidences as they occur). */
   labels: string[];
   /** channel, state, confidence per entry. */
@@ -34,6 +38,12 @@ export interface PackedBasis extends Omit<BasisRecord, 'entries'> {
   amazon: Record<number, AmazonRecommendation>;
 }
 
+/**
+ * 2: `ends` added. An alarm reads ten thousand entries' strings and evaluates a quarter of them (the
+ * rest are proven ok for the day, alert-skip.ts): splitting the whole text made forty thousand strings
+ * to use ten thousand.
+ */
+export const BASIS_LAYOUT = 2;
 const SEPARATOR = '\u0000';
 const ABSENT = '\u0001';
 const STRINGS = 4;
@@ -72,7 +82,13 @@ export function packBasis(record: BasisRecord): PackedBasis {
       numbers[i * NUMBERS + n] = e[NUMERIC[n] as (typeof NUMERIC)[number]] ?? Number.NaN;
     if (e.amazon) amazon[i] = e.amazon;
   }
-  return { ...rest, count, text: text.join(SEPARATOR), labels, codes, numbers, amazon };
+  const ends = new Uint32Array(count * STRINGS);
+  let end = -1;
+  for (let j = 0; j < ends.length; j++) {
+    end += (text[j] as string).length + 1;
+    ends[j] = end;
+  }
+  return { ...rest, layout: BASIS_LAYOUT, count, text: text.join(SEPARATOR), ends, labels, codes, numbers, amazon };
 }
 
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
@@ -88,8 +104,9 @@ const optional = (value: string): string | undefined => (value === ABSENT ? unde
  */
 export interface BasisColumns {
   count: number;
-  /** STRINGS per entry: sku, asin, parentAsin, title. */
-  strings: string[];
+  /** STRINGS per entry (sku, asin, parentAsin, title), joined; `ends` as in PackedBasis. */
+  text: string;
+  ends: Uint32Array;
   labels: string[];
   codes: Uint8Array;
   numbers: Float64Array;
@@ -111,18 +128,18 @@ export function basisEntryAt(
   i: number,
   into?: BasisEntry,
 ): BasisEntry {
-  const { strings, labels, codes, numbers, amazon } = columns;
+  const { labels, codes, numbers, amazon } = columns;
   const s = i * STRINGS;
   const n = i * NUMBERS;
-  const sku = strings[s] as string;
+  const sku = stringAt(columns, s);
   const entry: BasisEntry = into ?? ({} as BasisEntry);
   entry.key = skuKey({ account, marketplace, sku });
   entry.sku = sku;
   entry.channel = labels[codes[i * 3] as number] as Channel;
   entry.state = labels[codes[i * 3 + 1] as number] as ListingState;
-  entry.asin = optional(strings[s + 1] as string);
-  entry.parentAsin = optional(strings[s + 2] as string);
-  entry.title = optional(strings[s + 3] as string);
+  entry.asin = optional(stringAt(columns, s + 1));
+  entry.parentAsin = optional(stringAt(columns, s + 2));
+  entry.title = optional(stringAt(columns, s + 3));
   entry.perDay = orNull(numbers[n] as number);
   entry.stock = orNull(numbers[n + 1] as number);
   entry.available = orNull(numbers[n + 2] as number);
@@ -140,7 +157,13 @@ export function basisEntryAt(
 
 /** The SKU of entry `i`, without decoding the rest. */
 export function basisSkuAt(columns: BasisColumns, i: number): string {
-  return columns.strings[i * STRINGS] as string;
+  return stringAt(columns, i * STRINGS);
+}
+
+/** String `j` of the columns' text. */
+function stringAt(columns: BasisColumns, j: number): string {
+  const { text, ends } = columns;
+  return text.slice(j === 0 ? 0 : (ends[j - 1] as number) + 1, ends[j] as number);
 }
 
 /** When entry `i`'s stock was seen (null when unknown), without decoding the rest. */
@@ -153,13 +176,28 @@ export function basisStockAtAt(columns: BasisColumns, i: number): number | null 
  * first read; undefined when `packed` is not a whole packed record.
  */
 export function readBasis(packed: PackedBasis): BasisRecord | undefined {
-  const { count, text, labels, codes, numbers, amazon, ...rest } = packed;
-  if (!(codes instanceof Uint8Array) || !(numbers instanceof Float64Array) || typeof text !== 'string')
+  const { layout, count, text, ends, labels, codes, numbers, amazon, ...rest } = packed;
+  if (
+    layout !== BASIS_LAYOUT ||
+    !(codes instanceof Uint8Array) ||
+    !(numbers instanceof Float64Array) ||
+    !(ends instanceof Uint32Array) ||
+    typeof text !== 'string'
+  )
     return undefined;
-  const strings = count === 0 ? [] : text.split(SEPARATOR);
-  if (strings.length !== count * STRINGS || codes.length !== count * 3 || numbers.length !== count * NUMBERS)
+  if (
+    ends.length !== count * STRINGS ||
+    codes.length !== count * 3 ||
+    numbers.length !== count * NUMBERS ||
+    (count === 0 ? text.length !== 0 : ends[ends.length - 1] !== text.length)
+  )
     return undefined;
-  const columns: BasisColumns = { count, strings, labels, codes, numbers, amazon };
+  // Each string ends where a separator (or the text) does, after the one before.
+  for (let j = 0; j < ends.length - 1; j++) {
+    const end = ends[j] as number;
+    if (end < (j === 0 ? 0 : (ends[j - 1] as number) + 1) || text.charCodeAt(end) !== 0) return undefined;
+  }
+  const columns: BasisColumns = { count, text, ends, labels, codes, numbers, amazon };
   let entries: BasisEntry[] | undefined;
   const record = { ...rest } as BasisRecord;
   Object.defineProperty(record, 'entries', {
@@ -178,16 +216,26 @@ export function readBasis(packed: PackedBasis): BasisRecord | undefined {
 
 /**
  * Fee notes (one per FBA SKU, thousands) as columns, for the same reason as the basis: read on every
- * alarm, they cost more to clone as objects than the evaluation that uses them.
+ * alarm, they cost more to clone as objects than the evaluation that uses them. An alarm looks up only
+ * the SKUs it evaluates (a quarter of them once the rest are proven ok for the day), so the notes are
+ * not made into a map on reading: `order` lists them by key, and a lookup is a binary search that
+ * decodes the one note it finds.
  */
 export interface PackedFeeNotes {
+  /** FEE_NOTES_PACK_VERSION; a record of another version is not read (alert-basis.ts computes it again). */
+  version: number;
   count: number;
   /** key, parentAsin of each note, joined by SEPARATOR. */
   text: string;
   /** dos30, dos90 per note (NaN for null). */
   numbers: Float64Array;
   atRisk: Uint8Array;
+  /** The notes' indices in key order (code units, as `<` compares). */
+  order: Uint32Array;
 }
+
+/** 2: `order` added (version 1, without it, is computed again once). */
+export const FEE_NOTES_PACK_VERSION = 2;
 
 export function packFeeNotes(notes: ReadonlyMap<string, FeeNote>): PackedFeeNotes {
   const count = notes.size;
@@ -203,27 +251,166 @@ export function packFeeNotes(notes: ReadonlyMap<string, FeeNote>): PackedFeeNote
     atRisk[i] = note.atRisk ? 1 : 0;
     i++;
   }
-  return { count, text: text.join(SEPARATOR), numbers, atRisk };
+  const order = new Uint32Array(count);
+  for (let k = 0; k < count; k++) order[k] = k;
+  order.sort((a, b) => {
+    const x = text[a * 2] as string;
+    const y = text[b * 2] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return { version: FEE_NOTES_PACK_VERSION, count, text: text.join(SEPARATOR), numbers, atRisk, order };
 }
 
-/** The notes packFeeNotes was given (in the same order), or undefined when `packed` is not a whole record. */
+/**
+ * The notes of a packed record as a Map that decodes on demand: get and has search the keys in order
+ * and build only the note asked for; anything else (size, iteration, changes) first fills the map with
+ * every note, in packing order, and from then on it is an ordinary Map.
+ */
+class PackedFeeNoteMap extends Map<string, FeeNote> {
+  private whole = false;
+  private readonly decoded: (FeeNote | undefined)[];
+
+  constructor(
+    private readonly strings: string[],
+    private readonly numbers: Float64Array,
+    private readonly atRisk: Uint8Array,
+    private readonly order: Uint32Array,
+  ) {
+    super();
+    this.decoded = new Array(atRisk.length);
+  }
+
+  /** Where in `order` the last lookup ended: the evaluation asks for keys in ascending order. */
+  private at = 0;
+
+  /** The note with `key`, by an exponential search from where the last lookup ended (else from the start). */
+  private indexOf(key: string): number {
+    const { strings, order } = this;
+    const count = order.length;
+    let lo = 0;
+    let hi = count - 1;
+    const from = this.at;
+    if (from < count && (strings[(order[from] as number) * 2] as string) <= key) {
+      lo = from;
+      let step = 1;
+      while (lo + step < count && (strings[(order[lo + step] as number) * 2] as string) <= key) {
+        lo += step;
+        step *= 2;
+      }
+      hi = Math.min(count - 1, lo + step);
+    }
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const i = order[mid] as number;
+      const at = strings[i * 2] as string;
+      if (at === key) {
+        this.at = mid;
+        return i;
+      }
+      if (at < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    this.at = Math.min(lo, count - 1);
+    return -1;
+  }
+
+  private note(i: number): FeeNote {
+    let note = this.decoded[i];
+    if (!note) {
+      note = {
+        parentAsin: this.strings[i * 2 + 1] as string,
+        dos30: orNull(this.numbers[i * 2] as number),
+        dos90: orNull(this.numbers[i * 2 + 1] as number),
+        atRisk: this.atRisk[i] === 1,
+      };
+      this.decoded[i] = note;
+    }
+    return note;
+  }
+
+  private fill(): void {
+    if (this.whole) return;
+    this.whole = true;
+    for (let i = 0; i < this.atRisk.length; i++) super.set(this.strings[i * 2] as string, this.note(i));
+  }
+
+  override get(key: string): FeeNote | undefined {
+    if (this.whole) return super.get(key);
+    const i = this.indexOf(key);
+    return i < 0 ? undefined : this.note(i);
+  }
+
+  override has(key: string): boolean {
+    return this.whole ? super.has(key) : this.indexOf(key) >= 0;
+  }
+
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+
+  override set(key: string, value: FeeNote): this {
+    this.fill();
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.fill();
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.fill();
+    super.clear();
+  }
+
+  override forEach(
+    callback: (value: FeeNote, key: string, map: Map<string, FeeNote>) => void,
+    thisArg?: unknown,
+  ): void {
+    this.fill();
+    super.forEach(callback, thisArg);
+  }
+
+  override entries(): MapIterator<[string, FeeNote]> {
+    this.fill();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    this.fill();
+    return super.keys();
+  }
+
+  override values(): MapIterator<FeeNote> {
+    this.fill();
+    return super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, FeeNote]> {
+    this.fill();
+    return super[Symbol.iterator]();
+  }
+}
+
+/**
+ * The notes packFeeNotes was given (in the same order when iterated), or undefined when `packed` is not
+ * a whole record of this version.
+ */
 export function unpackFeeNotes(packed: PackedFeeNotes | undefined): Map<string, FeeNote> | undefined {
-  if (!packed || typeof packed !== 'object') return undefined;
-  const { count, text, numbers, atRisk } = packed;
-  if (typeof text !== 'string' || !(numbers instanceof Float64Array) || !(atRisk instanceof Uint8Array))
+  if (!packed || typeof packed !== 'object' || packed.version !== FEE_NOTES_PACK_VERSION) return undefined;
+  const { count, text, numbers, atRisk, order } = packed;
+  if (
+    typeof text !== 'string' ||
+    !(numbers instanceof Float64Array) ||
+    !(atRisk instanceof Uint8Array) ||
+    !(order instanceof Uint32Array)
+  )
     return undefined;
   const strings = count === 0 ? [] : text.split(SEPARATOR);
-  if (strings.length !== count * 2 || numbers.length !== count * 2 || atRisk.length !== count) return undefined;
-  const notes = new Map<string, FeeNote>();
-  for (let i = 0; i < count; i++) {
-    notes.set(strings[i * 2] as string, {
-      parentAsin: strings[i * 2 + 1] as string,
-      dos30: orNull(numbers[i * 2] as number),
-      dos90: orNull(numbers[i * 2 + 1] as number),
-      atRisk: atRisk[i] === 1,
-    });
-  }
-  return notes;
+  if (strings.length !== count * 2 || numbers.length !== count * 2 || atRisk.length !== count || order.length !== count)
+    return undefined;
+  return new PackedFeeNoteMap(strings, numbers, atRisk, order);
 }
 
 /**
@@ -252,6 +439,35 @@ export function packNotifyMemory(memory: NotifyMemory): PackedNotifyMemory {
     at[i] = entry.at;
   });
   return { packed: 1, keys: JSON.stringify(keys), states, at };
+}
+
+/** Whether two typed arrays hold the same values (NaN equal to NaN, as a stored copy of it is). */
+export function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `stored` (as read from the store) is exactly `packed`: an evaluation in which no SKU's
+ * notification state moved then leaves the stored memory as it is instead of writing it again.
+ */
+export function sameNotifyMemory(packed: PackedNotifyMemory, stored: unknown): boolean {
+  const p = stored as PackedNotifyMemory | undefined;
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    p.packed === 1 &&
+    p.keys === packed.keys &&
+    p.states instanceof Uint8Array &&
+    p.at instanceof Float64Array &&
+    sameValues(p.states, packed.states) &&
+    sameValues(p.at, packed.at)
+  );
 }
 
 /**

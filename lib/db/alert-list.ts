@@ -24,9 +24,12 @@ export interface ListSummary {
   badge: { low: number; critical: number };
 }
 
-/** The popup's first rows with the list's summary, as objects: read as they are for the first screen. */
+/**
+ * The popup's first rows with the list's summary, packed as the list is (sixty rows as objects cost
+ * the evaluation more to write than the whole list as columns); `complete` when they are all of it.
+ */
 export interface StoredHead extends ListSummary {
-  groups: PopupGroup[];
+  packed: PackedList;
 }
 
 /** The whole list with its summary, packed (lib/alerts/list-pack.ts). */
@@ -39,10 +42,14 @@ export interface StoredList extends ListSummary {
  * is stored or it is in a form this version does not read (the next evaluation writes it again).
  */
 export async function readStoredList(db: DB, limit?: number): Promise<AlertList | undefined> {
-  let stored: StoredHead | undefined;
+  let stored: (ListSummary & { groups: PopupGroup[] }) | undefined;
   if (limit !== undefined && limit <= HEAD_ROWS) {
     const head = (await db.get('meta', HEAD_KEY))?.value as StoredHead | undefined;
-    stored = head && Array.isArray(head.groups) ? head : undefined;
+    const unpacked = head ? unpackList(head.packed) : undefined;
+    if (head && unpacked) {
+      const { packed: _packed, ...summary } = head;
+      stored = { ...summary, groups: unpacked.groups };
+    }
   } else {
     const list = (await db.get('meta', LIST_KEY))?.value as StoredList | undefined;
     const unpacked = list ? unpackList(list.packed, limit) : undefined;

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AlertListSchema } from '@/lib/alerts/list';
 import { ALARMS, listenForAlarms } from '@/lib/background/alarms';
 import { BASIS_PREFIX, currentBasis, FEE_NOTES_KEY, markDirty, storedMarketplaces } from '@/lib/background/alert-basis';
+import { SKIP_KEY, type SkipRecord, sameSkipRecord } from '@/lib/background/alert-skip';
 import {
   alertList,
   alertsAfterIngest,
@@ -17,7 +18,7 @@ import {
   runAlertEvaluation,
   snoozeAlert,
 } from '@/lib/background/alerts';
-import { unpackNotifyMemory } from '@/lib/background/basis-pack';
+import { packNotifyMemory, unpackNotifyMemory } from '@/lib/background/basis-pack';
 import { ingestPageRead } from '@/lib/db/ingest';
 import { closeStore, store } from '@/lib/db/open';
 import { skuKey } from '@/lib/model/keys';
@@ -383,6 +384,45 @@ describe('evaluateAlerts without the browser', () => {
     expect(Object.keys(unpackNotifyMemory((await db.get('meta', NOTIFY_KEY))?.value)).sort()).toEqual(
       [key('LOW-1'), key('OUT-1')].sort(),
     );
+  });
+});
+
+describe('records an evaluation leaves as they were', () => {
+  it('are not written again, and records that changed are: the store always holds what was decided', async () => {
+    await withoutEvents();
+    const { db } = await ingest(FIRST, T0);
+    const { settings } = await loadSettings();
+    const env = { lang: 'en', timeZone: 'UTC' } as const;
+    // Every put into the store, by record key.
+    const writes: string[] = [];
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value, ...rest) {
+      writes.push((value as { key: string }).key);
+      return put.call(this, value, ...rest);
+    });
+    await evaluateAlerts(db, settings, T0, env);
+    expect(writes).toContain(NOTIFY_KEY);
+    expect(writes).toContain(SKIP_KEY);
+
+    // A minute later nothing got worse and nothing new was proven: memory and proofs stay as stored.
+    writes.length = 0;
+    const later = await evaluateAlerts(db, settings, T0 + 60_000, env);
+    expect(writes).toContain(LIST_KEY);
+    expect(writes).not.toContain(NOTIFY_KEY);
+    expect(writes).not.toContain(SKIP_KEY);
+    expect((await db.get('meta', NOTIFY_KEY))?.value).toEqual(packNotifyMemory(later.decision.memory));
+
+    // OK-1 runs low: the memory changes, and is written.
+    writes.length = 0;
+    await ingestPageRead(db, pageRead([selling('OK-1', 3, 1)], T0 + 120_000)).then((r) =>
+      markDirty(db, r.keys, T0 + 120_000),
+    );
+    const worse = await evaluateAlerts(db, settings, T0 + 180_000, env);
+    expect(worse.decision.notified.map((a) => a.sku)).toEqual(['OK-1']);
+    expect(writes).toContain(NOTIFY_KEY);
+    expect(unpackNotifyMemory((await db.get('meta', NOTIFY_KEY))?.value)).toEqual(worse.decision.memory);
+    const skip = (await db.get('meta', SKIP_KEY))?.value;
+    expect(skip === undefined || sameSkipRecord(skip as SkipRecord, skip)).toBe(true);
   });
 });
 

@@ -98,6 +98,13 @@ describe('the packed basis', () => {
     const packed = packBasis(record([entry('A-1'), entry('B-2')]));
     expect(readBasis({ ...packed, count: 3 })).toBeUndefined();
     expect(readBasis({ ...packed, numbers: packed.numbers.slice(1) })).toBeUndefined();
+    // A record of the layout before (no string ends) is rebuilt, as is one whose ends do not fit its text.
+    const { ends, ...before } = packed;
+    expect(readBasis({ ...before, layout: 1 } as unknown as typeof packed)).toBeUndefined();
+    expect(readBasis({ ...packed, layout: 1 })).toBeUndefined();
+    const shifted = Uint32Array.from(ends, (end, j) => (j === 2 ? end + 1 : end));
+    expect(readBasis({ ...packed, ends: shifted })).toBeUndefined();
+    expect(readBasis({ ...packed, text: `${packed.text}x` })).toBeUndefined();
   });
 
   it('read back, gives alert inputs from its columns, entry by entry, as from the entries, leaving out what is flagged', () => {

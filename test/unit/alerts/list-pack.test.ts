@@ -143,6 +143,33 @@ describe('the packed low-stock list', () => {
     expect(packAlertGroups([])).toEqual({ packed: packList([]), total: 0, marketplaces: [] });
   });
 
+  it('keeps strings the joined text cannot hold, odd keys and every kind of message parameter', () => {
+    const groups = structuredClone(varied(null, 8));
+    const rows = groups.flatMap((g) => g.rows);
+    const odd = ['\u0000', '\u0001', '\u0002', '\u0003', 'a\u0000b', '', '\u0001x'];
+    odd.forEach((text, i) => {
+      const row = rows[i * 3] as (typeof rows)[number];
+      row.title = text;
+      row.sku = `${text}${i}`;
+    });
+    (rows[1] as (typeof rows)[number]).key = 'not the prefix and SKU';
+    (rows[2] as (typeof rows)[number]).messages = [
+      {
+        key: 'alerts.reason.fee-risk',
+        params: { dos30: 12.5, dos90: -0, big: 2 ** 40, text: '\u0000', nan: Number.NaN },
+      },
+      { key: 'alerts.reason.confidence-low', params: {} },
+      { key: 'alerts.reason.out-of-stock' },
+    ];
+    (groups[0] as (typeof groups)[number]).title = '\u0002';
+    const unpacked = unpackList(structuredClone(packList(groups)));
+    expect(unpacked).toEqual({ groups, complete: true });
+    const message = unpacked?.groups.flatMap((g) => g.rows)[2]?.messages[0];
+    expect(Object.is(message?.params?.dos90, -0)).toBe(true);
+    expect(Object.keys(message?.params ?? {})).toEqual(['dos30', 'dos90', 'big', 'text', 'nan']);
+    expect(unpacked?.groups.flatMap((g) => g.rows)[2]?.messages[2]).not.toHaveProperty('params');
+  });
+
   it('reads the first rows alone as firstRows cuts them', () => {
     const groups = varied(null, 4);
     const packed = packList(groups);
@@ -153,18 +180,28 @@ describe('the packed low-stock list', () => {
 
   it('stores columns, not an object per row, and an empty list too', () => {
     const packed = packList(varied(null, 5));
-    expect(packed.numbers).toBeInstanceOf(Float64Array);
-    expect(typeof packed.values).toBe('string');
+    expect(packed.codes).toBeInstanceOf(Int32Array);
+    expect(packed.figures).toBeInstanceOf(Float64Array);
+    expect(typeof packed.text).toBe('string');
+    // Rows of one marketplace and stock-out day share their plans: each is stored once.
+    const methods = packList(varied(null, 5)).plans.length / 10;
+    expect(methods).toBeLessThan(varied(null, 5).flatMap((g) => g.rows.flatMap((r) => r.methods)).length / 2);
+    // Reasons and messages are codes: no JSON of them, only of the rare pool rows.
+    expect(packed.text).not.toContain('alerts.reason');
+    expect(packed.rare).not.toContain('alerts.reason');
     expect(packed).not.toHaveProperty('groups.0');
     expect(unpackList(structuredClone(packList([])))).toEqual({ groups: [], complete: true });
   });
 
   it('refuses a record that is not whole (written again rather than misread)', () => {
     const packed = packList(varied(null, 6));
-    expect(unpackList({ ...packed, numbers: packed.numbers.slice(1) })).toBeUndefined();
+    expect(unpackList({ ...packed, codes: packed.codes.slice(1) })).toBeUndefined();
+    expect(unpackList({ ...packed, figures: packed.figures.slice(1) })).toBeUndefined();
+    expect(unpackList({ ...packed, plans: packed.plans.slice(10) })).toBeUndefined();
     expect(unpackList({ ...packed, rows: packed.rows + 1 })).toBeUndefined();
     expect(unpackList({ ...packed, version: 0 })).toBeUndefined();
-    expect(unpackList({ ...packed, values: '{' })).toBeUndefined();
+    expect(unpackList({ ...packed, rare: '{' })).toBeUndefined();
+    expect(unpackList({ ...packed, text: `${packed.text}\u0000x` })).toBeUndefined();
     expect(unpackList(undefined)).toBeUndefined();
   });
 });
@@ -176,10 +213,24 @@ describe('the packed fee notes', () => {
       ['A␟US␟2', { parentAsin: 'B0PARENT01', dos30: null, dos90: 40, atRisk: false }],
       ['A␟UK␟保温杯', { parentAsin: 'B0OTHER001', dos30: 0, dos90: 0, atRisk: true }],
     ]);
-    expect(unpackFeeNotes(structuredClone(packFeeNotes(notes)))).toEqual(notes);
-    expect(unpackFeeNotes(packFeeNotes(new Map()))).toEqual(new Map());
+    // Looked up one key at a time, as the evaluation does: each note decoded alone.
+    const read = unpackFeeNotes(structuredClone(packFeeNotes(notes))) as Map<string, FeeNote>;
+    for (const [key, note] of notes) {
+      expect(read.has(key)).toBe(true);
+      expect(read.get(key)).toEqual(note);
+    }
+    expect(read.get('A␟US␟3')).toBeUndefined();
+    expect(read.has('A␟US␟0')).toBe(false);
+    // As a whole (iterated, counted), the same notes in the same order.
+    expect(new Map(read)).toEqual(notes);
+    expect([...read.keys()]).toEqual([...notes.keys()]);
+    expect(read.size).toBe(3);
+    expect(new Map(unpackFeeNotes(packFeeNotes(new Map())))).toEqual(new Map());
     const packed = packFeeNotes(notes);
     expect(unpackFeeNotes({ ...packed, count: 2 })).toBeUndefined();
+    // A record packed before the notes were ordered by key is computed again, not misread.
+    const { order: _order, ...unordered } = packed;
+    expect(unpackFeeNotes({ ...unordered, version: 1 } as unknown as typeof packed)).toBeUndefined();
     expect(unpackFeeNotes(undefined)).toBeUndefined();
   });
 });
@@ -198,5 +249,37 @@ describe('the packed notification memory', () => {
     expect(unpackNotifyMemory({ ...packed, at: packed.at.slice(1) })).toEqual({});
     expect(unpackNotifyMemory({ ...packed, states: Uint8Array.from([9, 9, 9, 9, 9, 9]) })).toEqual({});
     expect(unpackNotifyMemory('nonsense')).toEqual({});
+  });
+});
+
+describe('the fee notes looked up by key', () => {
+  it('finds every note among thousands, in any packing order, as the map it was packed from', () => {
+    const next = random(17);
+    const notes = new Map<string, FeeNote>();
+    for (let i = 0; i < 3000; i++) {
+      const key = `A␟${next() < 0.5 ? 'UK' : 'US'}␟SKU-${Math.floor(next() * 1e6)}${next() < 0.1 ? ' 保温杯' : ''}`;
+      notes.set(key, {
+        parentAsin: `B0${i % 97}`,
+        dos30: next() < 0.2 ? null : Math.round(next() * 400) / 10,
+        dos90: next() < 0.2 ? null : Math.round(next() * 400) / 10,
+        atRisk: next() < 0.3,
+      });
+    }
+    const read = unpackFeeNotes(structuredClone(packFeeNotes(notes))) as Map<string, FeeNote>;
+    for (const [key, note] of notes) expect(read.get(key)).toEqual(note);
+    for (const missing of ['', 'A␟US␟', 'A␟US␟SKU-', 'A␟ZZ␟SKU-1', '\uffff']) {
+      expect(read.get(missing)).toBe(notes.get(missing));
+      expect(read.has(missing)).toBe(notes.has(missing));
+    }
+    expect([...read.entries()]).toEqual([...notes.entries()]);
+    // In ascending order, as the evaluation asks, with keys that have no note in between.
+    const sorted = unpackFeeNotes(packFeeNotes(notes)) as Map<string, FeeNote>;
+    for (const key of [...notes.keys()].sort()) {
+      expect(sorted.get(key.slice(0, -1))).toEqual(notes.get(key.slice(0, -1)));
+      expect(sorted.get(key)).toEqual(notes.get(key));
+      expect(sorted.get(`${key}!`)).toEqual(notes.get(`${key}!`));
+    }
+    expect(sorted.get('A␟AA')).toBeUndefined();
+    expect(sorted.get([...notes.keys()].sort()[0] as string)?.parentAsin).toBeTypeOf('string');
   });
 });

@@ -9,7 +9,7 @@ import {
   poolInputs,
   poolKey,
 } from '@/lib/alerts/pool';
-import type { AlertInput } from '@/lib/alerts/types';
+import type { Alert, AlertInput } from '@/lib/alerts/types';
 import { OperationSchema } from '@/lib/bulk/operations';
 import { skuKey } from '@/lib/model/keys';
 import { ACCOUNT, BERLIN, input, LA, local, settingsWith } from './helpers';
@@ -48,6 +48,60 @@ describe('grouping by product', () => {
     // Out of stock and selling first (the one losing more sales a day first), then critical.
     expect(groups[0]!.alerts.map((a) => a.sku)).toEqual(['BOARD-UK', 'BOARD-FBM', 'BOARD-FBA']);
     expect(groups[0]!.title).toBe('Bamboo board');
+  });
+});
+
+/** groupByProduct as it was written first: one map keyed `asin:` / `key:`, localeCompare for ties. */
+function groupByProductReference(alerts: readonly Alert[]) {
+  const groups = new Map<string, { asin: string | null; title?: string; urgency: number; alerts: Alert[] }>();
+  for (const alert of alerts) {
+    const id = alert.asin ? `asin:${alert.asin}` : `key:${alert.key}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = { asin: alert.asin ?? null, urgency: alert.urgency, alerts: [] };
+      groups.set(id, group);
+    }
+    group.alerts.push(alert);
+    group.urgency = Math.max(group.urgency, alert.urgency);
+  }
+  const list = [...groups.values()];
+  for (const group of list) {
+    group.alerts.sort((a, b) => b.urgency - a.urgency || a.key.localeCompare(b.key));
+    const title = group.alerts.find((a) => a.title !== undefined)?.title;
+    if (title !== undefined) group.title = title;
+  }
+  return list.sort((a, b) => b.urgency - a.urgency || (a.asin ?? '').localeCompare(b.asin ?? ''));
+}
+
+describe('grouping by product, against the first way of writing it', () => {
+  it('gives the same groups in the same order on ties, accents, case, CJK and SKUs without an ASIN', () => {
+    let state = 7;
+    const next = () => {
+      state = (state * 1664525 + 1013904223) >>> 0;
+      return state / 0x1_0000_0000;
+    };
+    const words = ['b0a', 'B0A', 'b0á', 'B0Ä', '保温杯', 'ß', 'ss', 'asin:x', 'key:y', '', 'Z', 'a-b', 'ab', 'a b'];
+    const inputs = Array.from({ length: 600 }, (_, i) => {
+      const pick = () => words[Math.floor(next() * words.length)] as string;
+      const available = [0, 3, 5, 40][Math.floor(next() * 4)] as number;
+      return input(
+        `${pick()}${pick()}-${i % 50}`,
+        { perDay: [0, 1, 2][i % 3] as number, stock: available },
+        {
+          asin: next() < 0.15 ? undefined : `${pick()}${pick()}`,
+          title: next() < 0.3 ? undefined : pick(),
+          marketplace: next() < 0.5 ? 'US' : 'UK',
+          available,
+        },
+      );
+    });
+    const alerts = evaluateAll(inputs, settings, now);
+    // Many ties of urgency, so the tie-breaks decide.
+    expect(new Set(alerts.map((a) => a.urgency)).size).toBeLessThan(alerts.length / 10);
+    expect(groupByProduct(alerts)).toEqual(groupByProductReference(alerts));
+    expect(groupByProduct(alerts).map((g) => g.alerts.map((a) => a.key))).toEqual(
+      groupByProductReference(alerts).map((g) => g.alerts.map((a) => a.key)),
+    );
   });
 });
 
