@@ -263,8 +263,8 @@ export class InventorySession {
   private scheduleDrain(): void {
     if (this.draining) return;
     this.draining = true;
-    // A task of our own, not the page's: the page renders new rows and lays them out in its own
-    // tasks, and work added to those would make them long ones. A plain timer: drain() checks that
+    // Tasks of our own for what is too much to add to one of the page's (a re-scan, hundreds of rows
+    // at once): read in slices, drawn with the page's next change. A plain timer: drain() checks that
     // the session still runs, and the context's timers keep a listener per call for the page's life.
     setTimeout(() => this.drain(), 0);
   }
