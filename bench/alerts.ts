@@ -9,6 +9,7 @@ import { marketplaceByCode } from '../lib/marketplaces';
 import { skuKey } from '../lib/model/keys';
 import { defaultSettings, type Settings } from '../lib/settings/schema';
 import { startOfDay } from '../lib/time';
+import { mulberry32 } from '../test/fixtures/data/seeded';
 import { type Figure, figure, median } from './types';
 
 /**
@@ -30,25 +31,13 @@ const BUDGET_MS = 50;
 const ACCOUNT = 'A1BENCH';
 const MARKETPLACES = ['US', 'US', 'US', 'CA', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'];
 
-/** mulberry32: the same sequence everywhere for a seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function makeInputs(options: { series?: boolean } = {}): {
   inputs: AlertInput[];
   settings: Settings;
   pools: PanEuPool[];
   now: number;
 } {
-  const random = prng(8);
+  const random = mulberry32(8);
   const settings = defaultSettings();
   settings.restockCapacityPerMonth = 50_000;
   const inputs: AlertInput[] = [];

@@ -3,6 +3,7 @@ import { computeVelocity, velocityContext } from '../lib/velocity';
 import type { VelocitySettings } from '../lib/velocity/rate';
 import { seriesFromHistory, velocityFromSeries } from '../lib/velocity/series';
 import type { Observation, SalesHistory, ShelfwiseWrite } from '../lib/velocity/types';
+import { mulberry32 } from '../test/fixtures/data/seeded';
 import type { FigureInput } from './types';
 
 /**
@@ -32,18 +33,6 @@ export const SETTINGS: VelocitySettings = {
   weights: { d7: 0.4, d14: 0.3, d30: 0.2, d90: 0.1 },
   includeWorkingShipments: false,
 };
-
-/** mulberry32: small, fast, and the same sequence everywhere for a seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function poisson(random: () => number, mean: number): number {
   // Knuth's method, in chunks so that large means do not underflow.
@@ -202,7 +191,7 @@ function sameState(a: Observation, b: Observation): boolean {
 }
 
 export function simulate(scenario: Scenario, seed: number): Simulated {
-  const random = prng(seed * 7919 + scenario.id * 104_729);
+  const random = mulberry32(seed * 7919 + scenario.id * 104_729);
   const starts: number[] = [];
   for (let d = 0; d <= scenario.days + 1; d++) starts.push(startOfDay(addDays(START_DAY, d), TIME_ZONE));
   const dayStart = (d: number) => starts[Math.min(d, starts.length - 1)] as number;
@@ -452,7 +441,7 @@ function round(value: number): number {
  * the stock, so each is stored), a mix of merchant and FBA SKUs, restocks and a few Shelfwise writes.
  */
 export function speedHistories(skus: number, days: number, now: number): SalesHistory[] {
-  const random = prng(424242);
+  const random = mulberry32(424242);
   const histories: SalesHistory[] = [];
   for (let s = 0; s < skus; s++) {
     const fba = s % 3 === 0;

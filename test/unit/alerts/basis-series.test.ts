@@ -8,6 +8,7 @@ import type { Listing, PageRead } from '@/lib/model/listing';
 import { importReport } from '@/lib/reports';
 import { defaultSettings } from '@/lib/settings/schema';
 import { addDays, DAY_MS, type DayKey, dayKey } from '@/lib/time';
+import { mulberry32 } from '../../fixtures/data/seeded';
 import { allOrders, type OrderRow } from '../reports/fixtures/reports';
 import { chunks, utf8 } from '../reports/helpers';
 
@@ -27,18 +28,6 @@ const MARKETPLACES = [
 let db: DB;
 afterEach(() => db?.close());
 
-/** mulberry32: the same shop on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * SKUs by prefix: FAST sells 6 a day, MID 2, SLOW 0.3 (intermittent), OUT runs out and is seldom
  * restocked, FBA is fulfilled by Amazon with reserved units and inbound shipments, PAGE shows the page's
@@ -55,7 +44,7 @@ class Shop {
     readonly marketplace: (typeof MARKETPLACES)[number],
     seed: number,
   ) {
-    this.random = prng(seed);
+    this.random = mulberry32(seed);
     for (const sku of SKUS) this.stock.set(sku, 10 + Math.floor(this.random() * 30));
   }
   rate(sku: string): number {

@@ -8,6 +8,7 @@ import { closeStore, store } from '@/lib/db/open';
 import type { Listing } from '@/lib/model/listing';
 import { loadSettings, type Settings, updateSettings } from '@/lib/settings';
 import { addDays, dayKey } from '@/lib/time';
+import { mulberry32 } from '../../fixtures/data/seeded';
 import { listing, pageRead } from '../db/helpers';
 
 /**
@@ -23,25 +24,13 @@ const T0 = Date.UTC(2026, 2, 10, 12);
 const HALF_HOUR = 1_800_000;
 const ENV = { lang: 'en', timeZone: 'UTC' } as const;
 
-/** A small deterministic generator: the same store every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * SKUs spread over every state and, most of them, near a boundary: days of cover around the 45-day
  * threshold and around the reorder-by dates of each shipping method (29, 44, 79 days), some selling
  * nothing, some with inbound, FBA and merchant-fulfilled.
  */
 function skus(marketplace: string, count: number, seed: number): Listing[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const covers = [20.6, 21.1, 28.8, 29.3, 43.7, 44.2, 45.1, 45.4, 45.8, 78.6, 79.2, 80.4, 120, 400];
   const out: Listing[] = [];
   for (let i = 0; i < count; i++) {

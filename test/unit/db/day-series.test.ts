@@ -10,6 +10,7 @@ import type { DaySeriesChunk, DaySeriesMarks } from '@/lib/db/schema';
 import { skuKey } from '@/lib/model/keys';
 import type { Listing } from '@/lib/model/listing';
 import { computeVelocity, type Velocity, velocityContext } from '@/lib/velocity';
+import { mulberry32 } from '../../fixtures/data/seeded';
 import { listing, pageRead } from './helpers';
 
 const HOUR = 3_600_000;
@@ -23,18 +24,6 @@ afterEach(() => db?.close());
 
 const key = (sku: string) => skuKey({ account: 'Acme', marketplace: 'US', sku });
 
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A small shop: fast, slow and FBA SKUs, sold at random between visits and restocked when low. */
 class Shop {
   readonly stock = new Map<string, number>();
@@ -43,7 +32,7 @@ class Shop {
     readonly skus: string[],
     seed: number,
   ) {
-    this.random = prng(seed);
+    this.random = mulberry32(seed);
     for (const sku of skus) this.stock.set(sku, 20 + Math.floor(this.random() * 40));
   }
   rate(sku: string): number {

@@ -10,19 +10,8 @@ import {
   velocityFromSeries,
 } from '@/lib/velocity/series';
 import type { Observation, SalesHistory, ShelfwiseWrite, Velocity } from '@/lib/velocity/types';
+import { mulberry32 } from '../../fixtures/data/seeded';
 import { HOUR, LA, SETTINGS, TOKYO } from './helpers';
-
-/** mulberry32: the same histories on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Shape {
   fba: boolean;
@@ -138,7 +127,7 @@ describe('velocity from the stored day series', () => {
   it.each(SHAPES)('gives computeVelocity’s answer on the full history: %s', (_name, shape) => {
     let compared = 0;
     for (let seed = 1; seed <= 12; seed++) {
-      const random = prng(seed * 7919 + Math.round(shape.rate * 100));
+      const random = mulberry32(seed * 7919 + Math.round(shape.rate * 100));
       const zone = ZONES[seed % ZONES.length] as string;
       // Histories from 20 to 200 days, across both DST changes of the year.
       const days = 20 + Math.floor(random() * 180);
@@ -165,7 +154,7 @@ describe('velocity from the stored day series', () => {
     (_name, shape) => {
       let compared = 0;
       for (let seed = 1; seed <= 12; seed++) {
-        const random = prng(seed * 104_729 + Math.round(shape.rate * 100));
+        const random = mulberry32(seed * 104_729 + Math.round(shape.rate * 100));
         const zone = ZONES[seed % ZONES.length] as string;
         const days = 30 + Math.floor(random() * 170);
         const history = simulate(random, shape, zone, addDays('2026-01-20', Math.floor(random() * 200)), days);
@@ -203,7 +192,7 @@ describe('velocity from the stored day series', () => {
   );
 
   it('keeps a bounded number of event spans and says when the intermittent estimate needs more', () => {
-    const random = prng(5);
+    const random = mulberry32(5);
     const history = simulate(
       random,
       { fba: false, rate: 12, visits: 2, restock: 0.9, writes: 0, missing: 0 },
@@ -261,7 +250,7 @@ describe('velocity from the stored day series', () => {
 
   it('has no answer for a grid that starts before the stored days', () => {
     const history = simulate(
-      prng(9),
+      mulberry32(9),
       { fba: false, rate: 4, visits: 1, restock: 0.6, writes: 0, missing: 0 },
       LA,
       '2026-01-05',
