@@ -467,6 +467,8 @@ export function readChannelText(text: string): 'fba' | 'mfn' | undefined {
 const SALES_LABELS: readonly RegExp[] = [
   /^units sold(?:\((?:last )?(\d+) days?\))?$/,
   /^(?:已售商品数量|已售数量|销量)(?:\((?:过去 ?)?(\d+) ?天\))?$/,
+  // GUESSED (zh-TW): the simplified forms' traditional spellings.
+  /^(?:已售出數量|已售數量|銷量)(?:\((?:過去 ?)?(\d+) ?天\))?$/,
   /^verkaufte einheiten(?:\((?:letzte )?(\d+) tage\))?$/,
   /^unités vendues(?:\((?:derniers )?(\d+) jours\))?$/,
   /^unidades vendidas(?:\((?:últimos )?(\d+) días\))?$/,

@@ -216,6 +216,12 @@ function assemble(
   if (!channel) {
     if (v.availableFba !== undefined || parts.fnsku) channel = 'fba';
     else if (v.availableMfn !== undefined || parts.quantityEditable) channel = 'mfn';
+    // A plain "Available" (zh-TW 有貨, reference §1.3) with nothing of Amazon's warehouse beside
+    // it: no FNSKU (shown for FBA offers only) and no inbound, reserved, unfulfillable or stranded
+    // units. A closed or non-editable merchant row says no more than that.
+    else if (v.available !== undefined && !isParent && STOCK_FIELDS.every(([, field]) => v[field] === undefined)) {
+      channel = 'mfn';
+    }
   }
 
   const status = readStatusText(...parts.statusTexts);

@@ -129,6 +129,7 @@ for (const info of readable) {
     // A thousand rows arrive in lazy batches while the extension reads and badges each one; on a
     // busy two-core machine that takes minutes, on an idle one well under one.
     if (info.name === 'current-1000') test.setTimeout(300_000);
+    else if (info.name === 'current-250') test.setTimeout(150_000);
     expect(sellerCentral.requests).toEqual([]);
     await expectTruthRead({ context, serviceWorker, pageErrors }, info);
   });

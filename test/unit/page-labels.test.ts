@@ -6,6 +6,7 @@ import {
   normaliseLabel,
   readChannelText,
   readStatusText,
+  salesLabelDays,
 } from '@/lib/page/labels';
 
 describe('label normalisation', () => {
@@ -99,5 +100,27 @@ describe('channel text and Save all', () => {
     expect(isSaveAllLabel('Save all')).toBe(true);
     expect(isSaveAllLabel('保存所有')).toBe(true);
     expect(isSaveAllLabel('Cancel')).toBe(false);
+  });
+});
+
+describe('the sales column label', () => {
+  it.each([
+    ['Units sold (30 days)', 30],
+    ['Units sold (last 7 days)', 7],
+    ['已售商品数量（30 天）', 30],
+    ['已售出數量（30 天）', 30],
+    ['銷量（過去 7 天）', 7],
+    ['Verkaufte Einheiten (30 Tage)', 30],
+    ['Unités vendues (30 jours)', 30],
+    ['Unidades vendidas (últimos 30 días)', 30],
+    ['Unità vendute (30 giorni)', 30],
+    ['販売数（30日間）', 30],
+  ])('%s counts units over %i days', (label, days) => {
+    expect(salesLabelDays(label)).toBe(days);
+  });
+
+  it('is not a sales amount', () => {
+    expect(salesLabelDays('Sales (30 days)')).toBeUndefined();
+    expect(salesLabelDays('銷售額（30 天）')).toBeUndefined();
   });
 });
