@@ -21,7 +21,7 @@ import {
 } from '../fixtures/registry';
 import { FIXTURE_DEFS } from '../fixtures/server/pages';
 import { fromFullWidth } from '../fixtures/shared/format';
-import { currentLabels, LEGACY_LABELS } from '../fixtures/shared/labels';
+import { currentLabels, legacyLabels } from '../fixtures/shared/labels';
 import { launchWithExtension } from '../support/browser';
 import { routeSellerCentral, type SellerCentral } from '../support/seller-central';
 
@@ -454,7 +454,7 @@ test.describe('saving on the legacy page', () => {
       await input(page).fill('31');
       await input(page).press('End');
       await page.locator('#saveall').click();
-      await expect(page.getByRole('alert')).toHaveText(LEGACY_LABELS.errors.generic);
+      await expect(page.getByRole('alert')).toHaveText(legacyLabels('en-US').errors.generic);
       await expect(input(page)).toHaveValue('31');
       await expect(page.locator('#saveall')).not.toHaveClass(/a-button-disabled/);
       expect(site.sellerCentral.requests.filter((r) => r.url.includes(LEGACY_SAVE_PATH))).toHaveLength(1);
