@@ -425,8 +425,17 @@ function readCurrentRow(element: Element, context: PageContext, thorough: boolea
   if (!thorough) {
     const parts = findCurrentParts(element);
     const quick = parts && readCurrentParts(element, context, parts);
-    // A row the learned class names do not explain is walked in full (and teaches new names).
-    if (quick && !quick.problem) return quick;
+    // A row the learned class names do not explain is walked in full (and teaches new names): one
+    // that reads with a problem, and one missing a part every such row has (its key/value rows, an
+    // offer's price box). Otherwise a price box under a name not seen yet would go unread, silently.
+    if (
+      quick &&
+      !quick.problem &&
+      parts.splitRows.length > 0 &&
+      (quick.listing?.isParent || parts.priceContainer !== undefined)
+    ) {
+      return quick;
+    }
   }
   return readCurrentParts(element, context, walkCurrentParts(element));
 }

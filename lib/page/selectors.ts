@@ -14,10 +14,16 @@ export interface SelectorSpec {
   absent?: readonly string[];
 }
 
+const LEGACY_FIXTURES = ['legacy-en', 'legacy-de'] as const;
+
 const CURRENT_FIXTURES = [
   'current-en',
   'current-zh',
+  'current-zh-tw',
   'current-de',
+  'current-fr',
+  'current-es',
+  'current-it',
   'current-ja',
   'current-uk-europe-host',
   'current-250',
@@ -50,25 +56,25 @@ const prefix = (name: string) => `[class*="${name}"]`;
 export const SELECTORS = {
   legacy: {
     /** §1.2 the MYI table container. */
-    table: { selector: '#myitable', matches: ['legacy-en'], absent: CURRENT_FIXTURES },
+    table: { selector: '#myitable', matches: LEGACY_FIXTURES, absent: CURRENT_FIXTURES },
     /** §1.2 data rows: `tr.mt-row`; real data rows carry data-row-data / data-actions. */
-    row: { selector: '#myitable tr.mt-row, #myitable tr[data-row-data]', matches: ['legacy-en'] },
+    row: { selector: '#myitable tr.mt-row, #myitable tr[data-row-data]', matches: LEGACY_FIXTURES },
     /** §1.2 cells by column id (`td[data-column="quantity"]`). */
-    cell: { selector: 'td[data-column]', matches: ['legacy-en'] },
+    cell: { selector: 'td[data-column]', matches: LEGACY_FIXTURES },
     /** §1.2 the row checkbox in the select column. */
-    rowCheckbox: { selector: 'td[data-column="select"] input[type="checkbox"]', matches: ['legacy-en'] },
+    rowCheckbox: { selector: 'td[data-column="select"] input[type="checkbox"]', matches: LEGACY_FIXTURES },
     /** §1.2 Save all. */
-    saveAll: { selector: '#saveall', matches: ['legacy-en'] },
+    saveAll: { selector: '#saveall', matches: LEGACY_FIXTURES },
     /** §1.2 the table's error messages after a save (AUI alert). */
     saveError: { selector: '#myitable .a-alert-error, .a-alert-error', matches: [] },
     /** §1.2 account name in the partner switcher. */
-    account: { selector: '#partner-switcher > button > span > b, #partner-switcher b', matches: ['legacy-en'] },
+    account: { selector: '#partner-switcher > button > span > b, #partner-switcher b', matches: LEGACY_FIXTURES },
     /** §1.2 marketplace switcher form. */
-    marketplaceSwitcher: { selector: '#sc-mkt-switcher-form', matches: ['legacy-en'] },
+    marketplaceSwitcher: { selector: '#sc-mkt-switcher-form', matches: LEGACY_FIXTURES },
     /** §1.2 the toolbar row above the table, where page actions live. */
     toolbar: {
       selector: '#myitable .mt-header .mt-header-bulk-action, #myitable .mt-header',
-      matches: ['legacy-en'],
+      matches: LEGACY_FIXTURES,
     },
   },
   current: {
@@ -93,7 +99,19 @@ export const SELECTORS = {
     priceContainer: { selector: prefix(CLASS_PREFIX.priceContainer), matches: CURRENT_FIXTURES },
     priceRow: { selector: prefix(CLASS_PREFIX.priceRow), matches: CURRENT_FIXTURES },
     /** UNVERIFIED (§1.3 "not found"): the row checkbox, taken as the row's first kat-checkbox. */
-    rowCheckbox: { selector: 'kat-checkbox', matches: ['current-en', 'current-zh', 'current-de', 'current-ja'] },
+    rowCheckbox: {
+      selector: 'kat-checkbox',
+      matches: [
+        'current-en',
+        'current-zh',
+        'current-zh-tw',
+        'current-de',
+        'current-fr',
+        'current-es',
+        'current-it',
+        'current-ja',
+      ],
+    },
     /** §1.3 edit bar holding Save all once a value is edited. */
     editBar: { selector: prefix(CLASS_PREFIX.editBar), matches: [] },
     /** §1.3 Save all and Cancel in the edit bar (labels per language in labels.ts). */
