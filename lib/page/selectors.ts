@@ -99,19 +99,7 @@ export const SELECTORS = {
     priceContainer: { selector: prefix(CLASS_PREFIX.priceContainer), matches: CURRENT_FIXTURES },
     priceRow: { selector: prefix(CLASS_PREFIX.priceRow), matches: CURRENT_FIXTURES },
     /** UNVERIFIED (§1.3 "not found"): the row checkbox, taken as the row's first kat-checkbox. */
-    rowCheckbox: {
-      selector: 'kat-checkbox',
-      matches: [
-        'current-en',
-        'current-zh',
-        'current-zh-tw',
-        'current-de',
-        'current-fr',
-        'current-es',
-        'current-it',
-        'current-ja',
-      ],
-    },
+    rowCheckbox: { selector: 'kat-checkbox', matches: CURRENT_FIXTURES },
     /** §1.3 edit bar holding Save all once a value is edited. */
     editBar: { selector: prefix(CLASS_PREFIX.editBar), matches: [] },
     /** §1.3 Save all and Cancel in the edit bar (labels per language in labels.ts). */
