@@ -1,11 +1,8 @@
 import { rebuildMarketplace } from '../lib/background/alert-basis';
 import { type DB, openStore } from '../lib/db/open';
-import type { ChangeRecord, ObservationRecord, SkuRecord } from '../lib/db/schema';
-import { skuKey } from '../lib/model/keys';
-import type { Listing } from '../lib/model/listing';
 import { defaultSettings } from '../lib/settings/schema';
-import type { Observation } from '../lib/velocity/types';
 import { speedHistories } from './velocity';
+import { ACCOUNT, deleteDatabase, MARKETPLACE, seedSkus } from './velocity-seed';
 
 /**
  * The page side of bench/velocity-basis.ts, inside the extension's options page (the extension origin's
@@ -13,31 +10,6 @@ import { speedHistories } from './velocity';
  * day where the stock changed, Shelfwise writes as changes, one SKU in three FBA), and the alert basis's
  * daily rebuild (rebuildMarketplace) timed from its day series and, in the same run, from every history.
  */
-
-const ACCOUNT = 'Bench Seller';
-const MARKETPLACE = 'US';
-
-function listingOf(sku: string, last: Observation): Listing {
-  const stock: Listing['stock'] = {};
-  if (last.available !== undefined) stock.available = last.available;
-  if (last.reserved !== undefined) stock.reserved = last.reserved;
-  if (last.inboundShipped !== undefined) stock.inboundShipped = last.inboundShipped;
-  if (last.inboundReceiving !== undefined) stock.inboundReceiving = last.inboundReceiving;
-  return {
-    account: ACCOUNT,
-    marketplace: MARKETPLACE,
-    sku,
-    asin: `B0${sku.slice(-8)}`,
-    title: `Bench product ${sku}`,
-    channel: last.channel,
-    quantityEditable: last.channel === 'mfn',
-    stock,
-    state: 'active',
-    reasons: [],
-    statusText: 'Active',
-    isParent: false,
-  };
-}
 
 export interface BasisSeeded {
   skus: number;
@@ -52,66 +24,10 @@ export async function seedBasisStore(options: {
   now: number;
 }): Promise<BasisSeeded> {
   const started = performance.now();
-  await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(options.name);
-    request.onsuccess = request.onerror = request.onblocked = resolve;
-  });
+  await deleteDatabase(options.name);
   const db = await openStore(options.name);
   const histories = speedHistories(options.skus, options.days, options.now);
-  let observations = 0;
-  // A few thousand SKUs a transaction keeps the seeding's memory bounded.
-  for (let start = 0; start < histories.length; start += 2000) {
-    const tx = db.transaction(['skus', 'observations', 'changes'], 'readwrite', { durability: 'relaxed' });
-    for (let i = start; i < Math.min(histories.length, start + 2000); i++) {
-      const h = histories[i] as (typeof histories)[number];
-      const sku = `BENCH-${String(i).padStart(5, '0')}`;
-      const key = skuKey({ account: ACCOUNT, marketplace: MARKETPLACE, sku });
-      const first = h.observations[0] as Observation;
-      const last = h.observations[h.observations.length - 1] as Observation;
-      const record = (o: Observation): ObservationRecord => ({ ...o, key, state: 'active', origin: 'page' });
-      const skuRecord: SkuRecord = {
-        key,
-        account: ACCOUNT,
-        marketplace: MARKETPLACE,
-        sku,
-        asin: `B0${String(i).padStart(8, '0')}`,
-        title: `Bench product ${sku}`,
-        channel: last.channel,
-        latest: listingOf(sku, last),
-        lastObservation: record(last),
-        firstSeenAt: first.at,
-        lastSeenAt: h.lastSeenAt as number,
-        lastChangedAt: last.at,
-        visits: h.observations.length,
-      };
-      tx.objectStore('skus').put(skuRecord);
-      for (const o of h.observations) {
-        tx.objectStore('observations').put(record(o));
-        observations++;
-      }
-      for (const w of h.writes) {
-        const change: ChangeRecord = {
-          key,
-          account: ACCOUNT,
-          marketplace: MARKETPLACE,
-          sku,
-          at: w.at,
-          from: w.at,
-          to: w.at,
-          kind: 'shelfwise',
-          reason: 'shelfwise-write',
-          origin: 'shelfwise',
-          before: w.before,
-          after: w.after,
-          delta: w.after - w.before,
-          batchId: w.batchId,
-          writeKind: w.kind,
-        };
-        tx.objectStore('changes').add(change);
-      }
-    }
-    await tx.done;
-  }
+  const observations = await seedSkus(db, histories, { catalogue: true, withHistory: () => true });
   db.close();
   return { skus: histories.length, observations, seedMs: performance.now() - started };
 }

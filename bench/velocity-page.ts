@@ -1,14 +1,12 @@
 import { marketplaceVelocities, storeDaySeries } from '../lib/db/day-series';
 import { type DB, openStore } from '../lib/db/open';
-import type { ChangeRecord, ObservationRecord, SkuRecord } from '../lib/db/schema';
-import { skuKey } from '../lib/model/keys';
-import type { Listing } from '../lib/model/listing';
 import { dayKey } from '../lib/time';
 import { velocityContext } from '../lib/velocity';
 import type { VelocitySettings } from '../lib/velocity/rate';
 import { type StoredSeries, seriesFromHistory, velocityFromSeries } from '../lib/velocity/series';
-import type { Observation, SalesHistory } from '../lib/velocity/types';
+import type { SalesHistory } from '../lib/velocity/types';
 import { speedHistories } from './velocity';
+import { ACCOUNT, benchSku, deleteDatabase, MARKETPLACE, seedSkus } from './velocity-seed';
 
 /**
  * The page side of the end-to-end velocity bench (bench/velocity.ts): runs inside the extension's
@@ -22,36 +20,10 @@ import { speedHistories } from './velocity';
  */
 
 const ZONE = 'America/Los_Angeles';
-const ACCOUNT = 'Bench Seller';
-const MARKETPLACE = 'US';
 const SETTINGS: VelocitySettings = {
   weights: { d7: 0.4, d14: 0.3, d30: 0.2, d90: 0.1 },
   includeWorkingShipments: false,
 };
-
-function listingOf(sku: string, last: Observation): Listing {
-  const stock: Listing['stock'] = {};
-  if (last.available !== undefined) stock.available = last.available;
-  if (last.reserved !== undefined) stock.reserved = last.reserved;
-  if (last.inboundShipped !== undefined) stock.inboundShipped = last.inboundShipped;
-  if (last.inboundReceiving !== undefined) stock.inboundReceiving = last.inboundReceiving;
-  return {
-    account: ACCOUNT,
-    marketplace: MARKETPLACE,
-    sku,
-    channel: last.channel,
-    quantityEditable: last.channel === 'mfn',
-    stock,
-    state: 'active',
-    reasons: [],
-    statusText: 'Active',
-    isParent: false,
-  };
-}
-
-function record(key: string, o: Observation): ObservationRecord {
-  return { ...o, key, state: 'active', origin: 'page' };
-}
 
 export interface Seeded {
   skus: number;
@@ -64,39 +36,18 @@ export interface Seeded {
 
 export async function seedVelocityStore(options: { name: string; skus: number; days: number; now: number }) {
   const started = performance.now();
-  await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(options.name);
-    request.onsuccess = request.onerror = request.onblocked = resolve;
-  });
+  await deleteDatabase(options.name);
   const db = await openStore(options.name);
   const histories: SalesHistory[] = speedHistories(options.skus, options.days, options.now);
   const context = velocityContext(ZONE, options.now, SETTINGS);
-  const records: SkuRecord[] = [];
   const built = new Map<string, StoredSeries>();
   const seen = new Map<string, number>();
-  const fallback: Array<{ key: string; history: SalesHistory }> = [];
-  let observations = 0;
+  const fallback = new Set<number>();
   let seriesBytes = 0;
   histories.forEach((h, i) => {
-    const sku = `BENCH-${String(i).padStart(5, '0')}`;
-    const key = skuKey({ account: ACCOUNT, marketplace: MARKETPLACE, sku });
-    const first = h.observations[0] as Observation;
-    const last = h.observations[h.observations.length - 1] as Observation;
+    const sku = benchSku(i);
     const lastSeenAt = h.lastSeenAt as number;
-    const history: SalesHistory = { ...h, visits: h.observations.length, firstSeenAt: first.at };
-    records.push({
-      key,
-      account: ACCOUNT,
-      marketplace: MARKETPLACE,
-      sku,
-      channel: last.channel,
-      latest: listingOf(sku, last),
-      lastObservation: record(key, last),
-      firstSeenAt: first.at,
-      lastSeenAt,
-      lastChangedAt: last.at,
-      visits: h.observations.length,
-    });
+    const history: SalesHistory = { ...h, visits: h.observations.length, firstSeenAt: h.observations[0]?.at };
     const series = seriesFromHistory(history, ZONE, dayKey(lastSeenAt, ZONE));
     if (!series) return;
     built.set(sku, series);
@@ -107,43 +58,15 @@ export async function seedVelocityStore(options: { name: string; skus: number; d
       series.outOfStock.byteLength +
       series.ranOut.byteLength +
       series.events.byteLength;
-    if (!velocityFromSeries(series, context)) fallback.push({ key, history });
+    if (!velocityFromSeries(series, context)) fallback.add(i);
   });
-  const tx = db.transaction(['skus', 'observations', 'changes'], 'readwrite', { durability: 'relaxed' });
-  for (const r of records) tx.objectStore('skus').put(r);
-  for (const { key, history } of fallback) {
-    for (const o of history.observations) {
-      tx.objectStore('observations').put(record(key, o));
-      observations++;
-    }
-    for (const w of history.writes) {
-      const change: ChangeRecord = {
-        key,
-        account: ACCOUNT,
-        marketplace: MARKETPLACE,
-        sku: key.split('\u001f')[2] as string,
-        at: w.at,
-        from: w.at,
-        to: w.at,
-        kind: 'shelfwise',
-        reason: 'shelfwise-write',
-        origin: 'shelfwise',
-        before: w.before,
-        after: w.after,
-        delta: w.after - w.before,
-        batchId: w.batchId,
-        writeKind: w.kind,
-      };
-      tx.objectStore('changes').add(change);
-    }
-  }
-  await tx.done;
+  const observations = await seedSkus(db, histories, { catalogue: false, withHistory: (i) => fallback.has(i) });
   await storeDaySeries(db, ACCOUNT, MARKETPLACE, built, seen);
   db.close();
   return {
-    skus: records.length,
+    skus: histories.length,
     observations,
-    fallbackSkus: fallback.length,
+    fallbackSkus: fallback.size,
     seriesBytes,
     seedMs: performance.now() - started,
   } satisfies Seeded;

@@ -8,11 +8,13 @@ import {
   emptyView,
   epochDay,
   extendSeries,
+  figuresFromView,
   SERIES_DAYS,
   type SeriesExtras,
   type SeriesView,
   type StoredSeries,
   seriesFromHistory,
+  type VelocityColumns,
   velocityFromView,
 } from '../velocity/series';
 import type { Observation, SalesHistory, Velocity } from '../velocity/types';
@@ -739,6 +741,16 @@ function hasSeries(read: SeriesRead, slot: number): boolean {
  * series cannot answer (an intermittent seller whose event spans were dropped).
  */
 function answerSlot(read: SeriesRead, slot: number, context: VelocityContext): Velocity | undefined {
+  return velocityFromView(viewOf(read, slot), context, readExtras);
+}
+
+/** answerSlot's figures written into the columns at the slot's index; false where it has no answer. */
+function answerColumns(read: SeriesRead, slot: number, context: VelocityContext, columns: VelocityColumns): boolean {
+  return figuresFromView(viewOf(read, slot), context, readExtras, columns, slot);
+}
+
+/** readView and readExtras filled for a slot that hasSeries. */
+function viewOf(read: SeriesRead, slot: number): SeriesView {
   const chunk = read.chunks[Math.floor(slot / SKUS_PER_CHUNK)] as DaySeriesChunk;
   const view = readView;
   view.units = chunk.days;
@@ -773,7 +785,7 @@ function answerSlot(read: SeriesRead, slot: number, context: VelocityContext): V
   readLastObservation(numbers, slot, view.last as MutableObservation);
   view.lastAt = numbers[m + LAST_AT] as number;
   view.visits = numbers[m + VISITS] as number;
-  return velocityFromView(view, context, extras);
+  return view;
 }
 
 /**
@@ -795,13 +807,24 @@ export async function seriesVelocities(
   want?: (slot: number, sku: string, marks: SlotMarks) => boolean,
 ): Promise<SeriesPass | undefined> {
   const read = await readSeries(db, account, marketplace, context);
-  return read && passOver(read, context, each, want);
+  return (
+    read &&
+    passOver(
+      read,
+      (slot) => {
+        const v = answerSlot(read, slot, context);
+        if (v) each(slot, v);
+        return v !== undefined;
+      },
+      want,
+    )
+  );
 }
 
+/** `answer` computes a slot that hasSeries and says whether the series answered. */
 async function passOver(
   read: SeriesRead,
-  context: VelocityContext,
-  each: (slot: number, velocity: Velocity) => void,
+  answer: (slot: number) => boolean,
   want?: (slot: number, sku: string, marks: SlotMarks) => boolean,
 ): Promise<SeriesPass> {
   const { names, numbers } = read;
@@ -822,9 +845,7 @@ async function passOver(
       missingSeries.add(slot);
       continue;
     }
-    const v = answerSlot(read, slot, context);
-    if (v) each(slot, v);
-    else missing.push(slot);
+    if (!answer(slot)) missing.push(slot);
   }
   // Chunks past the marks' slots (none unless the marks were cut short) are read all the same.
   await Promise.all(read.arriving.values());
@@ -835,9 +856,10 @@ async function passOver(
 const nullable = (n: number | null) => (n === null ? Number.NaN : n);
 
 /**
- * Velocity for every SKU of one marketplace, end to end from the store: seriesVelocities, then the SKUs
- * it could not answer for computed from their observations; one without a series has it built and
- * written back. In slot order (the order the SKUs were first seen).
+ * Velocity for every SKU of one marketplace, end to end from the store: seriesVelocities' pass, each
+ * SKU's figures written straight into the columns (figuresFromView: no Velocity, windows or stock-out
+ * day per SKU), then the SKUs it could not answer for computed from their observations; one without a
+ * series has it built and written back. In slot order (the order the SKUs were first seen).
  */
 export async function marketplaceVelocities(
   db: DB,
@@ -852,17 +874,24 @@ export async function marketplaceVelocities(
     return { ...(await marketplaceVelocities(db, account, marketplace, context)), rebuilt: built };
   }
   const names = read.names;
-  const perDay = new Float64Array(names.length).fill(Number.NaN);
-  const daysOfCover = new Float64Array(names.length).fill(Number.NaN);
-  const stock = new Float64Array(names.length).fill(Number.NaN);
+  const columns: VelocityColumns = {
+    perDay: new Float64Array(names.length).fill(Number.NaN),
+    daysOfCover: new Float64Array(names.length).fill(Number.NaN),
+    stock: new Float64Array(names.length).fill(Number.NaN),
+  };
   const answered = new Uint8Array(names.length);
   const put = (slot: number, v: Velocity) => {
-    perDay[slot] = nullable(v.perDay);
-    daysOfCover[slot] = nullable(v.daysOfCover);
-    stock[slot] = nullable(v.stock);
+    columns.perDay[slot] = nullable(v.perDay);
+    columns.daysOfCover[slot] = nullable(v.daysOfCover);
+    columns.stock[slot] = nullable(v.stock);
     answered[slot] = 1;
   };
-  const { missing, missingSeries } = await passOver(read, context, put);
+  // Straight into the columns: a Velocity per SKU is built only when asked for (velocity(i)).
+  const { missing, missingSeries } = await passOver(read, (slot) => {
+    if (!answerColumns(read, slot, context, columns)) return false;
+    answered[slot] = 1;
+    return true;
+  });
   // Computed from observations: few, kept whole.
   const computed = new Map<number, Velocity>();
   let rebuilt = 0;
@@ -893,7 +922,7 @@ export async function marketplaceVelocities(
   count = 0;
   for (let slot = 0; slot < names.length; slot++) if (answered[slot]) slots[count++] = slot;
   const again = (slot: number) => computed.get(slot) ?? answerSlot(read, slot, context);
-  return fromColumns(names, slots, missing.length, again, rebuilt, { perDay, daysOfCover, stock });
+  return fromColumns(names, slots, missing.length, again, rebuilt, columns);
 }
 
 /** The answered slots' columns, compacted; `velocity(i)` asks `again` for the slot of answer i. */
@@ -903,15 +932,18 @@ function fromColumns(
   fromObservations: number,
   again: (slot: number) => Velocity | undefined,
   rebuilt: number,
-  columns?: { perDay: Float64Array; daysOfCover: Float64Array; stock: Float64Array },
+  columns?: VelocityColumns,
 ): MarketplaceVelocities {
+  // Every slot answered (the common case): the columns and names are the answer as they are.
+  const whole = slots.length === names.length;
   const pick = (column: Float64Array | undefined) => {
+    if (column && whole) return column;
     const out = new Float64Array(slots.length);
     if (column) for (let i = 0; i < slots.length; i++) out[i] = column[slots[i] as number] as number;
     return out;
   };
   return {
-    skus: Array.from(slots, (slot) => names[slot] as string),
+    skus: whole ? names : Array.from(slots, (slot) => names[slot] as string),
     perDay: pick(columns?.perDay),
     daysOfCover: pick(columns?.daysOfCover),
     stock: pick(columns?.stock),

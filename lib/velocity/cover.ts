@@ -36,22 +36,30 @@ export function countStock(last: Observation | null, includeWorking: boolean): S
   if (!last || !isCount(last.available)) {
     return { stock: null, available: null, inboundCounted: 0, inboundIncludesWorking: false };
   }
-  const hasParts = isCount(last.inboundShipped) || isCount(last.inboundReceiving) || isCount(last.inboundWorking);
-  let inbound = 0;
-  let includesWorking = false;
-  if (hasParts) {
-    inbound =
-      (last.inboundShipped ?? 0) + (last.inboundReceiving ?? 0) + (includeWorking ? (last.inboundWorking ?? 0) : 0);
-  } else if (isCount(last.inbound)) {
-    inbound = last.inbound;
-    includesWorking = !includeWorking && last.inbound > 0;
-  }
+  const inbound = countedInbound(last, includeWorking);
   return {
     stock: last.available + inbound,
     available: last.available,
     inboundCounted: inbound,
-    inboundIncludesWorking: includesWorking,
+    inboundIncludesWorking: !hasInboundParts(last) && isCount(last.inbound) && !includeWorking && last.inbound > 0,
   };
+}
+
+/** countStock's stock alone, NaN where it is null: a whole marketplace's column without an object per SKU. */
+export function stockOf(last: Observation, includeWorking: boolean): number {
+  return isCount(last.available) ? last.available + countedInbound(last, includeWorking) : Number.NaN;
+}
+
+function hasInboundParts(last: Observation): boolean {
+  return isCount(last.inboundShipped) || isCount(last.inboundReceiving) || isCount(last.inboundWorking);
+}
+
+function countedInbound(last: Observation, includeWorking: boolean): number {
+  if (hasInboundParts(last))
+    return (
+      (last.inboundShipped ?? 0) + (last.inboundReceiving ?? 0) + (includeWorking ? (last.inboundWorking ?? 0) : 0)
+    );
+  return isCount(last.inbound) ? last.inbound : 0;
 }
 
 export interface Cover {
@@ -79,10 +87,19 @@ export function projectCover(
     return { ...unknown, availableDays: count.available === 0 ? 0 : null };
   }
   const cover = count.stock / perDay;
-  const daysOfCover = Math.max(0, cover - elapsed);
   const availableDays = Math.max(0, count.available / perDay - elapsed);
   const stockOutDay = cover <= MAX_COVER_DAYS ? dayOf(stockAt + cover * DAY_MS) : null;
-  return { daysOfCover, availableDays, stockOutDay };
+  return { daysOfCover: coverDays(count.stock, perDay, stockAt, now), availableDays, stockOutDay };
+}
+
+/**
+ * projectCover's days of cover alone, from a known stock (NaN where it is null): a whole marketplace's
+ * column without the objects and the stock-out day's name.
+ */
+export function coverDays(stock: number, perDay: number | null, stockAt: number, now: number): number {
+  if (stock === 0) return 0;
+  if (perDay === null || !(perDay > 0)) return Number.NaN;
+  return Math.max(0, stock / perDay - Math.max(0, now - stockAt) / DAY_MS);
 }
 
 export interface TrendResult {

@@ -417,7 +417,15 @@ function spread(series: DailySeries, i: number, inStock: boolean): void {
   const perMs = units / (to - from);
   const time = inStock ? series.inStock : series.outOfStock;
   let first = cursor <= length - 1 && (starts[cursor] as number) <= lo ? cursor : dayIndex(series.grid, lo);
-  while (first < length - 1 && (starts[first + 1] as number) <= lo) first++;
+  // Spans mostly follow the previous one by a day or less; a span far on (a stored series' last stretch
+  // or stock-outs, spread after the cursor is reset) is found by search instead of a walk of 90 days.
+  for (let steps = 0; first < length - 1 && (starts[first + 1] as number) <= lo; steps++) {
+    if (steps === 4) {
+      first = dayIndex(series.grid, lo);
+      break;
+    }
+    first++;
+  }
   cursor = first;
   for (let d = first; d < length; d++) {
     const dayStart = starts[d] as number;

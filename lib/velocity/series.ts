@@ -1,4 +1,5 @@
 import { addDays, DAY_MS, type DayKey, dayKey, daysBetween } from '../time';
+import { coverDays, stockOf } from './cover';
 import {
   clearSeries,
   collected,
@@ -19,7 +20,7 @@ import {
   spreadRanOut,
 } from './daily';
 import { type VelocityContext, velocityOf } from './index';
-import { computeRate, INTERMITTENT_BELOW, longestCounting } from './rate';
+import { computeRate, INTERMITTENT_BELOW, longestCounting, type RateResult, rateScratch } from './rate';
 import type { Observation, SalesHistory, Velocity } from './types';
 
 /**
@@ -397,17 +398,9 @@ function gridFirstEpochDay(grid: DayGrid): number {
 
 const storedView = emptyView();
 
-/**
- * computeVelocity's answer from a stored series, or undefined when the series cannot give it: it does
- * not reach back to the grid's first day, or the SKU sells slowly enough for the intermittent estimate
- * and the event spans it needs were dropped. The caller then computes from the observations.
- */
-export function velocityFromSeries(
-  stored: StoredSeries,
-  context: VelocityContext,
-  extras: SeriesExtras = {},
-): Velocity | undefined {
-  const v = storedView;
+/** A view of a whole stored series (`into` is filled and returned: one serves every call). */
+export function seriesView(stored: StoredSeries, into: SeriesView = storedView): SeriesView {
+  const v = into;
   v.firstEpochDay = epochDay(stored.firstDay);
   v.units = stored.units;
   v.unitsAt = 0;
@@ -429,7 +422,20 @@ export function velocityFromSeries(
   v.lastAt = stored.lastAt;
   v.firstAt = stored.firstAt;
   v.visits = stored.visits;
-  return velocityFromView(v, context, extras);
+  return v;
+}
+
+/**
+ * computeVelocity's answer from a stored series, or undefined when the series cannot give it: it does
+ * not reach back to the grid's first day, or the SKU sells slowly enough for the intermittent estimate
+ * and the event spans it needs were dropped. The caller then computes from the observations.
+ */
+export function velocityFromSeries(
+  stored: StoredSeries,
+  context: VelocityContext,
+  extras: SeriesExtras = {},
+): Velocity | undefined {
+  return velocityFromView(seriesView(stored), context, extras);
 }
 
 /**
@@ -444,6 +450,51 @@ export function velocityFromView(
   context: VelocityContext,
   extras: SeriesExtras = {},
 ): Velocity | undefined {
+  const rate = rateFromView(stored, context, extras, undefined);
+  return rate && velocityOf(context.scratch, rate, context);
+}
+
+/** Figures per SKU of a whole marketplace, NaN where the Velocity's figure is null. */
+export interface VelocityColumns {
+  perDay: Float64Array;
+  daysOfCover: Float64Array;
+  stock: Float64Array;
+}
+
+const columnRate = rateScratch();
+
+/**
+ * velocityFromView's perDay, daysOfCover and stock, written at index i of the columns without building
+ * the Velocity (its windows, rate, cover and stock-out day's name are objects and strings per SKU);
+ * false, with nothing written, where velocityFromView gives undefined. context.scratch holds the SKU's
+ * day series after the call, as after velocityFromView.
+ */
+export function figuresFromView(
+  stored: SeriesView,
+  context: VelocityContext,
+  extras: SeriesExtras,
+  columns: VelocityColumns,
+  i: number,
+): boolean {
+  const rate = rateFromView(stored, context, extras, columnRate);
+  if (!rate) return false;
+  const stock = stockOf(stored.last, context.settings.includeWorkingShipments);
+  columns.perDay[i] = rate.perDay ?? Number.NaN;
+  columns.stock[i] = stock;
+  columns.daysOfCover[i] = coverDays(stock, rate.perDay, stored.lastAt, context.now);
+  return true;
+}
+
+/**
+ * Fills context.scratch from the view as buildDaily would from the history, and returns the rate
+ * (written into `into` when given, see rateScratch); undefined when the series cannot answer.
+ */
+function rateFromView(
+  stored: SeriesView,
+  context: VelocityContext,
+  extras: SeriesExtras,
+  into: RateResult | undefined,
+): RateResult | undefined {
   const { grid, scratch: series } = context;
   const offset = gridFirstEpochDay(grid) - stored.firstEpochDay;
   if (offset < 0 && !stored.complete) return undefined;
@@ -508,12 +559,12 @@ export function velocityFromView(
   history.orders = extras.orders;
   history.periods = extras.periods;
   history.pageSales = extras.pageSales;
-  const result = computeRate(series, history, context.settings);
+  const result = computeRate(series, history, context.settings, into);
   history.observations[0] = NO_OBSERVATION;
   if (stored.eventsDroppedUntil > (grid.starts[0] as number)) {
     const longest = longestCounting(result.windows);
     if (longest && (result.windows[longest].perDay as number) < INTERMITTENT_BELOW) return undefined;
   }
-  return velocityOf(series, result, context);
+  return result;
 }
 const NO_OBSERVATION: Observation = { at: Number.NaN, channel: 'mfn' };

@@ -3,10 +3,14 @@ import { addDays, DAY_MS, type DayKey, dayKey, startOfDay } from '@/lib/time';
 import { computeVelocity, velocityContext } from '@/lib/velocity';
 import {
   extendSeries,
+  figuresFromView,
   MAX_EVENT_SPANS,
   SERIES_DAYS,
+  type SeriesExtras,
   type StoredSeries,
   seriesFromHistory,
+  seriesView,
+  type VelocityColumns,
   velocityFromSeries,
 } from '@/lib/velocity/series';
 import type { Observation, SalesHistory, ShelfwiseWrite, Velocity } from '@/lib/velocity/types';
@@ -246,6 +250,71 @@ describe('velocity from the stored day series', () => {
     // In stock from the first observation to the second, as one stretch (the last one's own stretch is
     // finished at read time).
     expect(Array.from(steady?.inStock ?? [])).toEqual([Date.UTC(2026, 4, 1), Date.UTC(2026, 4, 12)]);
+  });
+
+  it('writes exactly the Velocity’s perDay, daysOfCover and stock into columns, and no answer where it has none', () => {
+    const columns: VelocityColumns = {
+      perDay: new Float64Array(4).fill(-1),
+      daysOfCover: new Float64Array(4).fill(-1),
+      stock: new Float64Array(4).fill(-1),
+    };
+    let compared = 0;
+    let unanswered = 0;
+    const kinds = new Set<string>();
+    SHAPES.forEach(([name, shape], s) => {
+      for (let seed = 1; seed <= 6; seed++) {
+        const random = mulberry32(seed * 31 + s * 1009);
+        const zone = ZONES[(seed + s) % ZONES.length] as string;
+        const history = simulate(
+          random,
+          shape,
+          zone,
+          addDays('2026-02-01', Math.floor(random() * 150)),
+          40 + seed * 25,
+        );
+        const lastAt = history.lastSeenAt as number;
+        const stored = seriesFromHistory(history, zone, dayKey(lastAt, zone));
+        if (!stored) throw new Error('no series');
+        const yesterday = addDays(dayKey(lastAt, zone), -1);
+        // The sources above snapshots: a page figure, imported orders, a period report.
+        const extrasOf: SeriesExtras[] = [
+          {},
+          { pageSales: { units: 3 + seed, days: 7 * seed } },
+          {
+            orders: {
+              from: addDays(yesterday, -40),
+              to: yesterday,
+              days: [{ day: addDays(yesterday, -seed), units: seed * 2 }],
+            },
+          },
+          { periods: [{ from: addDays(yesterday, -29), to: yesterday, units: 40 * seed }] },
+        ];
+        // Later the same day, a week on, and before the stored days (no answer).
+        for (const now of [lastAt + 0.2 * HOUR, lastAt + 7 * DAY_MS, lastAt - 200 * DAY_MS]) {
+          const context = velocityContext(zone, now, SETTINGS);
+          extrasOf.forEach((extras, k) => {
+            const expected = velocityFromSeries(stored, context, extras);
+            const answered = figuresFromView(seriesView(stored), context, extras, columns, k);
+            const label = `${name} seed ${seed} ${zone} extras ${k} at ${now}`;
+            expect(answered, label).toBe(expected !== undefined);
+            if (!expected) {
+              unanswered++;
+              return;
+            }
+            kinds.add(`${expected.source} ${expected.method}`);
+            // Exactly the same numbers (NaN where the Velocity says null).
+            expect([columns.perDay[k], columns.daysOfCover[k], columns.stock[k]], label).toEqual(
+              [expected.perDay, expected.daysOfCover, expected.stock].map((n) => n ?? Number.NaN),
+            );
+            compared++;
+          });
+        }
+      }
+    });
+    expect(compared).toBeGreaterThan(200);
+    expect(unanswered).toBeGreaterThan(0);
+    for (const kind of ['page period', 'orders blend', 'reports period', 'snapshots blend', 'snapshots intermittent'])
+      expect(kinds, kind).toContain(kind);
   });
 
   it('has no answer for a grid that starts before the stored days', () => {
