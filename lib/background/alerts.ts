@@ -60,6 +60,8 @@ export interface EvaluationEnv {
   lang: Language;
   /** The seller's own zone, for quiet hours. */
   timeZone: string;
+  /** Called as each phase ends, with its name (the benchmark's phase split); nothing else calls it. */
+  trace?: (phase: string) => void;
 }
 
 /**
@@ -74,11 +76,14 @@ export async function evaluateAlerts(
   now: number,
   env: EvaluationEnv,
 ): Promise<EvaluationOutcome> {
+  const trace = env.trace;
   const basis = await currentBasis(db, settings, now, [NOTIFY_KEY, SKIP_KEY]);
+  trace?.('read basis');
   const previous = unpackNotifyMemory(basis.extra.get(NOTIFY_KEY));
   const skip = usableSkips(basis.extra.get(SKIP_KEY), basis, settings, now, previous);
   const origin: number[] = [];
   const inputs = inputsFromBasis(basis.records, settings, basis.snoozes, now, undefined, skip.flags, origin);
+  trace?.('inputs');
   const options = {
     pools: settings.alerts.panEuPools,
     backups: settings.alerts.backups,
@@ -87,15 +92,20 @@ export async function evaluateAlerts(
     plans: 'attention',
   } as const;
   const alerts = evaluateAll(inputs, settings, now, options);
+  trace?.('evaluate');
   const skipRecord = nextSkipRecord(basis, skip, alerts, origin, settings, now, options);
+  trace?.('prove');
   const sorted = alertGroups(alerts);
+  trace?.('group');
   const badge = badgeFor(alerts);
   const decision = decideNotifications(previous, alerts, settings.notifications, now, {
     lang: env.lang,
     timeZone: env.timeZone,
   });
 
+  trace?.('badge, notify');
   const { packed, total, marketplaces } = packAlertGroups(sorted);
+  trace?.('pack list');
   const summary = {
     computedAt: now,
     evaluated: alerts.length + skip.skipped,
@@ -107,6 +117,7 @@ export async function evaluateAlerts(
   const head = popupGroupsOf(sorted, HEAD_ROWS);
   const liveSnoozes = Object.fromEntries(Object.entries(basis.snoozes).filter(([, until]) => until > now));
   const memory = packNotifyMemory(decision.memory);
+  trace?.('pack head, memory');
   // Relaxed, as the ingest: the browser still commits before `done`; only the disk flush is left to
   // the system, and all of it but the memory is written again by the next evaluation.
   const tx = db.transaction('meta', 'readwrite', { durability: 'relaxed' });
@@ -133,6 +144,7 @@ export async function evaluateAlerts(
         : tx.store.delete(SKIP_KEY),
   ]);
   await tx.done;
+  trace?.('write');
   let groups: PopupGroup[] | undefined;
   return {
     computedAt: now,
