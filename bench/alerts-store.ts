@@ -18,7 +18,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { BrowserContext } from '@playwright/test';
 import { launchWithExtension } from '../test/support/browser';
 import type { Seeded, Timing } from './alerts-store-page';
-import { loadIntoPage } from './in-page';
+import { callInPage, loadIntoPage } from './in-page';
 import { type Figure, figure, median } from './types';
 
 const SKUS = 10_000;
@@ -83,15 +83,7 @@ export async function benchAlertsStore(): Promise<Figure[]> {
     const page = await launched.context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html#data`);
     await loadIntoPage(page, ENTRY);
-    const call = <T>(name: string, options: unknown) =>
-      page.evaluate(
-        ([fn, args]) =>
-          // biome-ignore lint/suspicious/noExplicitAny: the bundle is injected at run time
-          (window as unknown as { __bench: Record<string, (a: unknown) => Promise<any>> }).__bench[fn as string]?.(
-            args,
-          ),
-        [name, options] as const,
-      ) as Promise<T>;
+    const call = <T>(name: string, options: unknown) => callInPage<T>(page, name, options);
 
     // Nothing of the worker's own may run on the store while the bench seeds and times it.
     await call('holdAlarms', undefined);

@@ -22,3 +22,17 @@ export async function loadIntoPage(page: Page, entry: string): Promise<void> {
   await page.evaluate('globalThis.__name ??= (fn) => fn');
   await page.evaluate(result.outputFiles[0]?.text ?? '');
 }
+
+/** Calls one export of the bundle loadIntoPage put into `page`, with one argument, and awaits it there. */
+export function callInPage<T>(page: Page, name: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    ([fn, arg]) => {
+      const exported = (globalThis as unknown as { __bench: Record<string, (a: unknown) => Promise<unknown>> }).__bench[
+        fn as string
+      ];
+      if (!exported) throw new Error(`bench: the page bundle exports no ${String(fn)}`);
+      return exported(arg);
+    },
+    [name, args] as const,
+  ) as Promise<T>;
+}

@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { startOfDay } from '../lib/time';
 import { launchWithExtension } from '../test/support/browser';
-import { loadIntoPage } from './in-page';
+import { callInPage, loadIntoPage } from './in-page';
 import { median } from './types';
 import { type BenchFigure, TIME_ZONE } from './velocity';
 import type { BasisSeeded, BasisTiming } from './velocity-basis-page';
@@ -22,14 +22,7 @@ export async function benchVelocityBasis(skus = 10_000, days = 95, runs = 3): Pr
     const page = await launched.context.newPage();
     await page.goto(`chrome-extension://${launched.extensionId}/options.html#data`);
     await loadIntoPage(page, `export * from './bench/velocity-basis-page';`);
-    const call = <T>(name: string, options: unknown) =>
-      page.evaluate(
-        ([fn, args]) =>
-          (globalThis as unknown as { __bench: Record<string, (a: unknown) => Promise<unknown>> }).__bench[
-            fn as string
-          ]!(args),
-        [name, options] as const,
-      ) as Promise<T>;
+    const call = <T>(name: string, options: unknown) => callInPage<T>(page, name, options);
     const name = 'shelfwise-bench-velocity-basis';
     const seeded = await call<BasisSeeded>('seedBasisStore', { name, skus, days, now });
     const timing = await call<BasisTiming>('timeRebuilds', { name, now, runs });

@@ -1,7 +1,7 @@
 import { startOfDay } from '../lib/time';
 import { computeVelocity, velocityContext } from '../lib/velocity';
 import { launchWithExtension } from '../test/support/browser';
-import { loadIntoPage } from './in-page';
+import { callInPage, loadIntoPage } from './in-page';
 import { median } from './types';
 import { type BenchFigure, SETTINGS, speedHistories, TIME_ZONE } from './velocity';
 import type { Seeded, VelocityTiming } from './velocity-page';
@@ -29,13 +29,7 @@ export async function benchVelocityStore(skus = 10_000, days = 365, runs = 7): P
     await page.goto(`chrome-extension://${launched.extensionId}/options.html#data`);
     await loadIntoPage(page, `export * from './bench/velocity-page';`);
     const call = <K extends keyof VelocityPageApi>(name: K, options: Parameters<VelocityPageApi[K]>[0]) =>
-      page.evaluate(
-        ([fn, args]) =>
-          (globalThis as unknown as { __bench: Record<string, (a: unknown) => Promise<unknown>> }).__bench[
-            fn as string
-          ]!(args),
-        [name, options] as const,
-      ) as Promise<Awaited<ReturnType<VelocityPageApi[K]>>>;
+      callInPage<Awaited<ReturnType<VelocityPageApi[K]>>>(page, name, options);
     const name = 'shelfwise-bench-velocity';
     const seeded = await call('seedVelocityStore', { name, skus, days, now });
     const timing = await call('timeVelocities', { name, now, runs });
