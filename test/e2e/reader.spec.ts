@@ -205,6 +205,12 @@ test('rows that arrive on scroll and on page 2 (no reload) are decorated', async
   const all = await scrollToLastRow(page, ROW);
   expect(all).toBeGreaterThan(early);
   await expectOneDecorationPerRow(page, 'current', all);
+  // The badges arrive after the decorations and may wrap a narrow row onto another line: the
+  // pagination below moves, and a click between its mousedown and mouseup would land nowhere
+  // (CI, stop 15). Wait for the page to be done, as a person waits for it to stop moving.
+  await expect
+    .poll(() => page.locator('[data-shelfwise="row"] .shelfwise-badge-velocity').count(), { timeout: 60_000 })
+    .toBe(all);
   const navigations: string[] = [];
   page.on('framenavigated', (frame) => navigations.push(frame.url()));
   await page.locator('kat-pagination').locator('[part="pagination-nav-right"]').click();
