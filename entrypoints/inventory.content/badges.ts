@@ -35,6 +35,11 @@ function onDocumentKey(event: KeyboardEvent): void {
   }
 }
 
+/** A badge's decoration: the badges sit in its slot (badgeSlot). */
+function decorationOf(badge: Element): HTMLElement | null {
+  return badge.parentElement?.parentElement ?? null;
+}
+
 const BADGE_SELECTOR = `button[${OWN_ATTRIBUTE}="velocity"], button[${OWN_ATTRIBUTE}="compliance"]`;
 
 /**
@@ -50,7 +55,7 @@ function onDocumentClick(event: MouseEvent): void {
     event.preventDefault();
     const wasOpen = openPopover?.badge === badge;
     closePopover(false);
-    const decoration = badge.parentElement;
+    const decoration = decorationOf(badge);
     if (!wasOpen && decoration) showPopover(decoration, badge);
     return;
   }
@@ -97,18 +102,37 @@ function badgeTemplate(doc: Document): HTMLElement {
   return template;
 }
 
+/** The decoration's slot for its badges (a decoration drawn by an earlier version may lack it). */
+function badgeSlot(decoration: HTMLElement): HTMLElement {
+  let slot = decoration.querySelector<HTMLElement>(`:scope > [${OWN_ATTRIBUTE}="badges"]`);
+  if (!slot) {
+    // Badges an earlier version put straight into the decoration are drawn again in the slot.
+    for (const old of decoration.querySelectorAll(`:scope > button[${OWN_ATTRIBUTE}]`)) old.remove();
+    slot = decoration.ownerDocument.createElement('span');
+    slot.setAttribute(OWN_ATTRIBUTE, 'badges');
+    slot.className = 'shelfwise-badges';
+    decoration.append(slot);
+  }
+  return slot;
+}
+
 function badgePair(decoration: HTMLElement) {
   const known = badgesOf.get(decoration);
-  if (known?.velocity.parentElement === decoration && known.compliance.parentElement === decoration) return known;
+  if (
+    known &&
+    decorationOf(known.velocity) === decoration &&
+    known.compliance.parentElement === known.velocity.parentElement
+  ) {
+    return known;
+  }
   const doc = decoration.ownerDocument;
   listenOnce(doc);
-  // A decoration drawn for the first time holds only its chip: nothing to look for.
-  const drawnBefore = decoration.childElementCount > 1;
-  let velocity = drawnBefore
-    ? decoration.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="velocity"]`)
-    : null;
+  const slot = badgeSlot(decoration);
+  // A decoration drawn for the first time holds no badges yet: nothing to look for.
+  const drawnBefore = slot.childElementCount > 0;
+  let velocity = drawnBefore ? slot.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="velocity"]`) : null;
   let compliance = drawnBefore
-    ? decoration.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="compliance"]`)
+    ? slot.querySelector<HTMLButtonElement>(`:scope > [${OWN_ATTRIBUTE}="compliance"]`)
     : null;
   if (!velocity || !compliance) {
     velocity?.remove();
@@ -116,7 +140,7 @@ function badgePair(decoration: HTMLElement) {
     const clone = badgeTemplate(doc).cloneNode(true) as HTMLElement;
     velocity = clone.firstElementChild as HTMLButtonElement;
     compliance = clone.lastElementChild as HTMLButtonElement;
-    decoration.append(velocity, compliance);
+    slot.append(velocity, compliance);
   }
   const pair = { velocity, compliance };
   badgesOf.set(decoration, pair);
@@ -308,7 +332,7 @@ export function renderBadges(decoration: HTMLElement, data: RowBadges): void {
   // An open popover of this row shows the new figures at once.
   if (
     openPopover &&
-    openPopover.badge.parentElement === decoration &&
+    decorationOf(openPopover.badge) === decoration &&
     openPopover.shows !== popoverSource(openPopover.badge, data)
   ) {
     const badge = openPopover.badge as HTMLButtonElement;

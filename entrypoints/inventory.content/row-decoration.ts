@@ -23,7 +23,12 @@ function template(doc: Document): HTMLElement {
     const chip = doc.createElement('span');
     chip.setAttribute(OWN_ATTRIBUTE, 'state');
     chip.className = 'shelfwise-chip';
-    found.append(chip);
+    // The badges' place, held from the first draw: they arrive later (the background answers
+    // after the rows are drawn) and must not move the page when they do (see style.css).
+    const slot = doc.createElement('span');
+    slot.setAttribute(OWN_ATTRIBUTE, 'badges');
+    slot.className = 'shelfwise-badges';
+    found.append(chip, slot);
     templates.set(doc, found);
   }
   return found;

@@ -220,6 +220,54 @@ test('rows that arrive on scroll and on page 2 (no reload) are decorated', async
   await expectOneDecorationPerRow(page, 'current', page2);
 });
 
+/**
+ * Every decoration's and page row's height and the pagination's place, with the badges as drawn and with them
+ * taken out (put back before returning, in the same task: nothing is rendered in between).
+ */
+async function heightsWithAndWithoutBadges(page: Page) {
+  return page.evaluate(() => {
+    const measure = () => ({
+      decorations: [...document.querySelectorAll('[data-shelfwise="row"]')].map(
+        (d) => `${d.getAttribute('data-sku')} ${d.getBoundingClientRect().height}`,
+      ),
+      pagination: document.querySelector('kat-pagination')?.getBoundingClientRect().top ?? null,
+      rows: [...document.querySelectorAll('[data-sku]:not([data-shelfwise])')].map(
+        (r) => `${r.getAttribute('data-sku')} ${r.getBoundingClientRect().height}`,
+      ),
+    });
+    const badges = [...document.querySelectorAll('[data-shelfwise="velocity"], [data-shelfwise="compliance"]')];
+    const places = badges.map((b) => [b, b.parentNode, b.nextSibling] as const);
+    const withBadges = measure();
+    for (const badge of badges) badge.remove();
+    const without = measure();
+    for (const [badge, parent, next] of places.reverse()) parent?.insertBefore(badge, next);
+    return { badges: badges.length, withBadges, without };
+  });
+}
+
+test('the badges arriving after the decorations do not move the page, in a wide and a narrow window', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.goto(fixture('current-en').url);
+  const rows = await scrollToLastRow(page, ROW);
+  await expect
+    .poll(() => page.locator('[data-shelfwise="row"] [data-shelfwise="compliance"]').count(), { timeout: 60_000 })
+    .toBe(rows);
+  for (const width of [1280, 760]) {
+    await page.setViewportSize({ width, height: 800 });
+    const { badges, withBadges, without } = await heightsWithAndWithoutBadges(page);
+    expect(badges).toBe(2 * rows);
+    expect(withBadges.decorations).toHaveLength(rows);
+    expect(withBadges).toEqual(without);
+  }
+  // A badge shortened to fit a narrow column still says everything to a screen reader and on hover.
+  for (const badge of await page.locator('[data-shelfwise="velocity"]').all()) {
+    await expect(badge).toHaveAttribute('title', /\S/);
+    await expect(badge).toHaveAttribute('aria-label', /\S/);
+  }
+});
+
 for (const name of ['non-inventory', 'non-inventory-orders', 'non-inventory-payments']) {
   test(`${name}: a Seller Central page that is not an inventory page gets nothing at all`, async ({
     context,
