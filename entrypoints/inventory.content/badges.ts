@@ -102,15 +102,25 @@ function badgeTemplate(doc: Document): HTMLElement {
   return template;
 }
 
+/**
+ * An empty slot for a decoration's badges: every decoration holds one from its first draw, because the
+ * badges arrive later (the background answers after the rows are drawn) and must not move the page
+ * when they do (see style.css).
+ */
+export function createBadgeSlot(doc: Document): HTMLElement {
+  const slot = doc.createElement('span');
+  slot.setAttribute(OWN_ATTRIBUTE, 'badges');
+  slot.className = 'shelfwise-badges';
+  return slot;
+}
+
 /** The decoration's slot for its badges (a decoration drawn by an earlier version may lack it). */
 function badgeSlot(decoration: HTMLElement): HTMLElement {
   let slot = decoration.querySelector<HTMLElement>(`:scope > [${OWN_ATTRIBUTE}="badges"]`);
   if (!slot) {
     // Badges an earlier version put straight into the decoration are drawn again in the slot.
     for (const old of decoration.querySelectorAll(`:scope > button[${OWN_ATTRIBUTE}]`)) old.remove();
-    slot = decoration.ownerDocument.createElement('span');
-    slot.setAttribute(OWN_ATTRIBUTE, 'badges');
-    slot.className = 'shelfwise-badges';
+    slot = createBadgeSlot(decoration.ownerDocument);
     decoration.append(slot);
   }
   return slot;

@@ -1,5 +1,6 @@
 import { decorationHost } from '@/lib/page/place';
 import type { RowReading } from '@/lib/page/read';
+import { createBadgeSlot } from './badges';
 import { OWN_ATTRIBUTE } from './notice';
 import type { SessionView } from './session';
 
@@ -23,12 +24,7 @@ function template(doc: Document): HTMLElement {
     const chip = doc.createElement('span');
     chip.setAttribute(OWN_ATTRIBUTE, 'state');
     chip.className = 'shelfwise-chip';
-    // The badges' place, held from the first draw: they arrive later (the background answers
-    // after the rows are drawn) and must not move the page when they do (see style.css).
-    const slot = doc.createElement('span');
-    slot.setAttribute(OWN_ATTRIBUTE, 'badges');
-    slot.className = 'shelfwise-badges';
-    found.append(chip, slot);
+    found.append(chip, createBadgeSlot(doc));
     templates.set(doc, found);
   }
   return found;
