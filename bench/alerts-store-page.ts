@@ -175,6 +175,8 @@ export interface Timing {
   listed: number;
   /** Of each `steady` run, the SKUs left out as proven ok and unlisted for the day (alert-skip.ts). */
   skipped: number[];
+  /** Of the `steady` runs, those that read only the entries not proven (alert-skip.ts alarmBasis). */
+  subsetReads: number;
   /** Of each `steady` run, ms per phase of evaluateAlerts (its trace), in the order they ran. */
   phases: Record<string, number[]>;
 }
@@ -209,6 +211,7 @@ export async function timeEvaluation(options: { name: string; now: number; runs:
   const baseline: number[] = [];
   const basisRead: number[] = [];
   const skipped: number[] = [];
+  let subsetReads = 0;
   const phases: Record<string, number[]> = {};
   const skus = seeded.length ? seeded : catalogue(first.alerts.length);
   const next = random(9);
@@ -235,6 +238,7 @@ export async function timeEvaluation(options: { name: string; now: number; runs:
     const outcome = await evaluateAlerts(db, settings, at, { ...env, trace: tracer(phases) });
     steady.push(performance.now() - start);
     skipped.push(outcome.skipped);
+    if (outcome.basisRead === 'subset') subsetReads++;
 
     start = performance.now();
     await currentBasis(db, settings, ++at);
@@ -263,6 +267,7 @@ export async function timeEvaluation(options: { name: string; now: number; runs:
     evaluated: list?.evaluated ?? 0,
     listed: list?.total ?? 0,
     skipped,
+    subsetReads,
     phases,
   };
 }

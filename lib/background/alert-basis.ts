@@ -51,6 +51,12 @@ export const FEE_SERIES_PREFIX = 'alerts:fee-series:';
 export const FEE_NOTES_KEY = 'alerts:fee-notes';
 export const DIRTY_PREFIX = 'alerts:dirty:';
 export const SNOOZES_KEY = 'alerts:snoozes';
+/**
+ * Marketplace id → the builtAt of its stored basis record, written in the same transaction as the
+ * records: an alarm that reads only the entries it must evaluate (alert-skip.ts alarmBasis) learns
+ * from this small record, not from the records themselves, that they are the ones its copy came from.
+ */
+export const BASIS_GEN_KEY = 'alerts:basis-gen';
 
 /** One SKU's figures as of its last stored observation. */
 export interface BasisEntry {
@@ -394,16 +400,30 @@ function prefixRange(prefix: string): IDBKeyRange {
  * the pair's successor key, [account, marketplace + '\u0000'], jumps over all of them at once.
  */
 export async function storedMarketplaces(db: DB): Promise<Array<[string, string]>> {
-  const pairs: Array<[string, string]> = [];
   const tx = db.transaction('skus');
-  let cursor = await tx.store.index('by-marketplace').openKeyCursor();
+  const pairs = await marketplacesIn(tx.store.index('by-marketplace'));
+  await tx.done;
+  return pairs;
+}
+
+/** storedMarketplaces within a transaction the caller holds (one seek per pair, as there). */
+export async function marketplacesIn(index: {
+  openKeyCursor(): Promise<IDBPCursorLike | null>;
+}): Promise<Array<[string, string]>> {
+  const pairs: Array<[string, string]> = [];
+  let cursor = await index.openKeyCursor();
   while (cursor) {
     const [account, marketplace] = cursor.key as [string, string];
     pairs.push([account, marketplace]);
     cursor = await cursor.continue([account, `${marketplace}\u0000`]);
   }
-  await tx.done;
   return pairs;
+}
+
+/** What marketplacesIn uses of idb's key cursor. */
+interface IDBPCursorLike {
+  key: unknown;
+  continue(key: unknown): Promise<IDBPCursorLike | null>;
 }
 
 function poolsFingerprint(pools: readonly PanEuPool[]): string {
@@ -432,6 +452,14 @@ export interface BasisState {
      */
     refreshedFrom: Record<string, { builtAt: number; count: number; keys: string[]; from: Int32Array }>;
   };
+  /**
+   * Set when `records` hold only the entries an alarm must evaluate (alert-skip.ts alarmBasis): per
+   * record, where each of its entries is in the marketplace's whole basis, and the flags (alert-skip.ts)
+   * of every entry of that whole basis.
+   */
+  subset?: { index: Uint32Array[]; flags: Uint8Array[] };
+  /** The stored proof record holds no readable copy: it is written again even when its flags are unchanged. */
+  copyBroken?: boolean;
 }
 
 /**
@@ -449,15 +477,16 @@ export async function currentBasis(
 ): Promise<BasisState> {
   const tx = db.transaction(['meta', 'skus'], 'readonly');
   const meta = tx.objectStore('meta');
-  const [basisRows, dirtyRows, notesRow, snoozeRow, extraRows] = await Promise.all([
+  const [basisRows, dirtyRows, notesRow, snoozeRow, genRow, extraRows, marketplaces] = await Promise.all([
     meta.getAll(prefixRange(BASIS_PREFIX)),
     meta.getAll(prefixRange(DIRTY_PREFIX)),
     meta.get(FEE_NOTES_KEY),
     meta.get(SNOOZES_KEY),
+    meta.get(BASIS_GEN_KEY),
     Promise.all(extraKeys.map((key) => meta.get(key))),
+    marketplacesIn(tx.objectStore('skus').index('by-marketplace')),
   ]);
   await tx.done;
-  const marketplaces = await storedMarketplaces(db);
 
   const existing = new Map<string, BasisRecord>();
   for (const row of basisRows) {
@@ -530,10 +559,14 @@ export async function currentBasis(
     work.feeNotes = true;
   }
 
-  if (changed.length > 0 || removed.length > 0 || dirtyRows.length > 0 || work.feeNotes) {
+  const gen: Record<string, number> = {};
+  for (const r of records) gen[marketplaceId(r.account, r.marketplace)] = r.builtAt;
+  const genCurrent = sameGen(genRow?.value, gen);
+  if (changed.length > 0 || removed.length > 0 || dirtyRows.length > 0 || work.feeNotes || !genCurrent) {
     const write = db.transaction('meta', 'readwrite');
     const store = write.store;
     const requests: Promise<unknown>[] = [];
+    if (!genCurrent) requests.push(store.put({ key: BASIS_GEN_KEY, value: gen }));
     for (const record of changed) {
       requests.push(
         store.put({
@@ -559,6 +592,15 @@ export async function currentBasis(
     extra.set(key, extraRows[i]?.value);
   });
   return { records, feeNotes, snoozes, extra, work };
+}
+
+/** Whether the stored BASIS_GEN_KEY value is exactly `gen`. */
+export function sameGen(stored: unknown, gen: Readonly<Record<string, number>>): boolean {
+  if (!stored || typeof stored !== 'object') return false;
+  const ids = Object.keys(gen);
+  if (Object.keys(stored).length !== ids.length) return false;
+  for (const id of ids) if ((stored as Record<string, unknown>)[id] !== gen[id]) return false;
+  return true;
 }
 
 /** Fee notes per input key over every marketplace's series (the freshly built ones, the rest from the store). */

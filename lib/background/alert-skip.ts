@@ -1,20 +1,41 @@
 import { marketCalendar } from '../alerts/calendar';
 import { evaluateAll } from '../alerts/evaluate';
 import type { NotifyMemory } from '../alerts/notify';
-import type { Alert } from '../alerts/types';
+import type { Alert, FeeNote } from '../alerts/types';
+import type { DB } from '../db/open';
 import { skuKey } from '../model/keys';
 import type { Settings } from '../settings/schema';
-import { addDays, DAY_MS, type DayKey, startOfDay } from '../time';
+import { addDays, DAY_MS, type DayKey, dayKey, startOfDay } from '../time';
 import {
+  BASIS_GEN_KEY,
+  type BasisEntry,
   type BasisRecord,
   type BasisState,
+  currentBasis,
+  DIRTY_PREFIX,
   entryCount,
   inputsFromBasis,
   LEFT_OUT,
   marketplaceId,
+  marketplacesIn,
   ORIGIN_STRIDE,
+  SNOOZES_KEY,
+  velocityFingerprint,
 } from './alert-basis';
-import { basisColumns, basisSkuAt, basisStockAtAt, sameValues } from './basis-pack';
+import {
+  basisColumns,
+  basisEntryAt,
+  basisSkuAt,
+  basisStockAtAt,
+  type PackedBasis,
+  type PackedFeeNotes,
+  packBasis,
+  packFeeNotes,
+  readBasis,
+  sameValues,
+  unpackFeeNotes,
+  unpackNotifyMemory,
+} from './basis-pack';
 
 /**
  * Incremental evaluation: SKUs proven ok and unlisted for the rest of their marketplace day are left
@@ -58,11 +79,21 @@ import { basisColumns, basisSkuAt, basisStockAtAt, sameValues } from './basis-pa
  * Stored in `meta` with the list and the notification memory, in the same transaction, as a flag per
  * basis entry (aligned with the basis it was proven on; an ingest's refresh says where each entry
  * moved). Derived only: a missing or unreadable record costs one full evaluation, which writes it again.
+ *
+ * The record also carries a copy of the entries not proven (`subset`, with their fee notes), so that an
+ * alarm reads those instead of every marketplace's whole basis (three quarters of which it leaves out):
+ * alarmBasis below. The copy is written whenever the flags change, from the basis they were proven on,
+ * and is used only while nothing it was taken from can have moved: no ingest waiting (no dirty keys),
+ * the stored basis of every marketplace the one it was taken from (BASIS_GEN_KEY, written with the
+ * basis), the same settings, day and marketplaces. Otherwise the alarm reads the whole basis as before.
  */
 
 export const SKIP_KEY = 'alerts:skip';
-/** 2: a flag per basis entry; a record of another version is read as none (one full evaluation). */
-export const SKIP_VERSION = 2;
+/**
+ * 2: a flag per basis entry. 3: the entries not proven, copied (alarmBasis). A record of another
+ * version is read as none (one full evaluation).
+ */
+export const SKIP_VERSION = 3;
 
 /** Per entry: 0 not proven (evaluated; tried when quiet), PROVEN (left out), TRIED (evaluated, not tried again). */
 export const PROVEN = LEFT_OUT;
@@ -76,7 +107,22 @@ export interface SkipRecord {
    * Marketplace id → the basis it was proven on, the day it holds for, and a flag per entry of that
    * basis, in its order (0, PROVEN or TRIED): no keys to store, split and look up every alarm.
    */
-  marketplaces: Record<string, { builtAt: number; day: DayKey; until: number; flags: Uint8Array }>;
+  marketplaces: Record<string, ProvenMarketplace>;
+  /**
+   * The entries of every marketplace not proven (flag 0 or TRIED), their fee notes, and the notification
+   * memory keys that are none of them (SKUs no longer in any basis): what alarmBasis reads. Absent
+   * until withSubsets adds it, before the record is written.
+   */
+  subset?: { notes: PackedFeeNotes; outside: string[] };
+}
+
+export interface ProvenMarketplace {
+  builtAt: number;
+  day: DayKey;
+  until: number;
+  flags: Uint8Array;
+  /** The entries not proven, in basis order, and where each is in the basis (see SkipRecord.subset). */
+  subset?: { index: Uint32Array; basis: PackedBasis };
 }
 
 function settingsFingerprint(settings: Settings): string {
@@ -127,6 +173,7 @@ export function usableSkips(
   now: number,
   memory: NotifyMemory,
 ): UsableSkips {
+  if (basis.subset) return subsetSkips(basis.subset);
   const none = { flags: basis.records.map(() => null), skipped: 0 };
   const stored = raw as SkipRecord | undefined;
   if (
@@ -324,5 +371,204 @@ export function nextSkipRecord(
       flags[i] = proven ? PROVEN : TRIED;
     });
   });
+  const subset = basis.subset;
+  if (subset) {
+    // The flags above are per entry of the copy: back into the whole basis's.
+    records.forEach((record, r) => {
+      const whole = Uint8Array.from(subset.flags[r] as Uint8Array);
+      const index = subset.index[r] as Uint32Array;
+      const flags = next[r] as Uint8Array;
+      for (let k = 0; k < index.length; k++) whole[index[k] as number] = flags[k] as number;
+      (marketplaces[marketplaceId(record.account, record.marketplace)] as ProvenMarketplace).flags = whole;
+    });
+  }
   return { version: SKIP_VERSION, settings: settingsFingerprint(settings), marketplaces };
+}
+
+/** The flags of the entries alarmBasis read (none PROVEN), and how many it left out. */
+function subsetSkips(subset: NonNullable<BasisState['subset']>): UsableSkips {
+  let skipped = 0;
+  const flags = subset.flags.map((whole, r) => {
+    for (let i = 0; i < whole.length; i++) if (whole[i] === PROVEN) skipped++;
+    const index = subset.index[r] as Uint32Array;
+    const own = new Uint8Array(index.length);
+    for (let k = 0; k < index.length; k++) own[k] = whole[index[k] as number] as number;
+    return own;
+  });
+  return { flags, skipped };
+}
+
+/** The record's fields other than its entries (a spread would decode every entry of a stored record). */
+function headerOf(record: BasisRecord): Omit<BasisRecord, 'entries'> {
+  const { version, account, marketplace, timeZone, day, velocity, builtAt, feeBuiltAt } = record;
+  return { version, account, marketplace, timeZone, day, velocity, builtAt, feeBuiltAt };
+}
+
+/**
+ * `record` (nextSkipRecord's) with the copy alarmBasis reads: per marketplace the entries of `basis`
+ * that are not proven, their fee notes, and the keys of `memory` (the notification memory written
+ * with it) that are none of them. Built only when the record is to be written, which most alarms skip.
+ */
+export function withSubsets(record: SkipRecord, basis: BasisState, memory: NotifyMemory): SkipRecord {
+  const notes = new Map<string, FeeNote>();
+  const kept = new Set<string>();
+  const marketplaces: SkipRecord['marketplaces'] = {};
+  basis.records.forEach((r, ri) => {
+    const id = marketplaceId(r.account, r.marketplace);
+    const proven = record.marketplaces[id] as ProvenMarketplace;
+    const whole = proven.flags;
+    // In an alarm that read a copy, position k of `r` is entry index[k] of the whole basis.
+    const from = basis.subset?.index[ri];
+    const columns = basisColumns(r);
+    const count = entryCount(r);
+    const entries: BasisEntry[] = [];
+    const index: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const i = from ? (from[k] as number) : k;
+      if (whole[i] === PROVEN) continue;
+      const entry = columns
+        ? basisEntryAt(columns, r.account, r.marketplace, k)
+        : ({ ...(r.entries[k] as BasisEntry) } as BasisEntry);
+      entries.push(entry);
+      index.push(i);
+      kept.add(entry.key);
+      const note = basis.feeNotes.get(entry.key);
+      if (note) notes.set(entry.key, note);
+    }
+    marketplaces[id] = {
+      ...proven,
+      subset: { index: Uint32Array.from(index), basis: packBasis({ ...headerOf(r), entries }) },
+    };
+  });
+  const outside = Object.keys(memory).filter((key) => !kept.has(key));
+  return { ...record, marketplaces, subset: { notes: packFeeNotes(notes), outside } };
+}
+
+/**
+ * The basis an alarm evaluates from: when the stored record's copy of the entries not proven is still
+ * true to the store (see the top of this file), those entries alone, without reading any marketplace's
+ * whole basis or fee notes; otherwise currentBasis. `extraKeys` as currentBasis's; the notification
+ * memory (`memoryKey`, one of them) must name no SKU the copy leaves out but SKUs no basis holds.
+ */
+export async function alarmBasis(
+  db: DB,
+  settings: Settings,
+  now: number,
+  extraKeys: readonly string[],
+  memoryKey: string,
+): Promise<BasisState> {
+  const keys = extraKeys.includes(SKIP_KEY) ? extraKeys : [...extraKeys, SKIP_KEY];
+  const tx = db.transaction(['meta', 'skus'], 'readonly');
+  const meta = tx.objectStore('meta');
+  const [dirty, genRow, snoozeRow, extraRows, marketplaces] = await Promise.all([
+    meta.count(IDBKeyRange.bound(DIRTY_PREFIX, `${DIRTY_PREFIX}\uffff`)),
+    meta.get(BASIS_GEN_KEY),
+    meta.get(SNOOZES_KEY),
+    Promise.all(keys.map((key) => meta.get(key))),
+    marketplacesIn(tx.objectStore('skus').index('by-marketplace')),
+  ]);
+  await tx.done;
+  const extra = new Map<string, unknown>();
+  keys.forEach((key, i) => {
+    extra.set(key, extraRows[i]?.value);
+  });
+  const subset = subsetBasis(extra.get(SKIP_KEY), genRow?.value, marketplaces, settings, now, extra.get(memoryKey));
+  if (subset === BROKEN) return { ...(await currentBasis(db, settings, now, extraKeys)), copyBroken: true };
+  if (!subset || dirty > 0) return currentBasis(db, settings, now, extraKeys);
+  return {
+    records: subset.records,
+    feeNotes: subset.notes,
+    snoozes: (snoozeRow?.value ?? {}) as Record<string, number>,
+    extra: new Map(extraKeys.map((key) => [key, extra.get(key)])),
+    work: { rebuilt: [], refreshed: [], feeNotes: false, refreshedFrom: {} },
+    subset: { index: subset.index, flags: subset.flags },
+  };
+}
+
+/** subsetBasis's answer for a copy that cannot be read as one (as opposed to one that is out of date). */
+const BROKEN = 'broken';
+
+/**
+ * The stored copy, when it may stand for the whole basis now (alarmBasis); undefined when something it
+ * was taken from has moved; BROKEN when the record of this version and settings holds no readable copy,
+ * so that the evaluation writes the record again even if its flags are unchanged.
+ */
+function subsetBasis(
+  raw: unknown,
+  genRaw: unknown,
+  marketplaces: ReadonlyArray<[string, string]>,
+  settings: Settings,
+  now: number,
+  memoryRaw: unknown,
+):
+  | { records: BasisRecord[]; notes: Map<string, FeeNote>; index: Uint32Array[]; flags: Uint8Array[] }
+  | typeof BROKEN
+  | undefined {
+  const stored = raw as SkipRecord | undefined;
+  if (
+    !stored ||
+    typeof stored !== 'object' ||
+    stored.version !== SKIP_VERSION ||
+    stored.settings !== settingsFingerprint(settings) ||
+    coupled(settings)
+  )
+    return undefined;
+  if (
+    typeof stored.marketplaces !== 'object' ||
+    stored.marketplaces === null ||
+    !stored.subset ||
+    !Array.isArray(stored.subset.outside)
+  )
+    return BROKEN;
+  const gen = genRaw as Record<string, unknown> | undefined;
+  if (
+    !gen ||
+    typeof gen !== 'object' ||
+    marketplaces.length === 0 ||
+    Object.keys(gen).length !== marketplaces.length ||
+    Object.keys(stored.marketplaces).length !== marketplaces.length
+  )
+    return undefined;
+  const notes = unpackFeeNotes(stored.subset.notes);
+  if (!notes) return BROKEN;
+  const velocity = velocityFingerprint(settings);
+  const records: BasisRecord[] = [];
+  const index: Uint32Array[] = [];
+  const flags: Uint8Array[] = [];
+  for (const [account, marketplace] of marketplaces) {
+    const id = marketplaceId(account, marketplace);
+    const p = stored.marketplaces[id];
+    if (!p || p.builtAt !== gen[id] || p.builtAt > now || now > p.until) return undefined;
+    if (!p.subset || !(p.flags instanceof Uint8Array) || !(p.subset.index instanceof Uint32Array)) return BROKEN;
+    const record = readBasis(p.subset.basis);
+    if (!record || record.account !== account || record.marketplace !== marketplace || record.builtAt !== p.builtAt)
+      return BROKEN;
+    if (record.velocity !== velocity || record.day !== p.day || record.day !== dayKey(now, record.timeZone))
+      return undefined;
+    // The copy holds exactly the entries not proven, in order.
+    const at = p.subset.index;
+    if (at.length !== entryCount(record)) return BROKEN;
+    let open = 0;
+    for (let i = 0; i < p.flags.length; i++) if (p.flags[i] !== PROVEN) open++;
+    if (open !== at.length) return BROKEN;
+    let last = -1;
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k] as number;
+      if (i <= last || i >= p.flags.length || p.flags[i] === PROVEN) return BROKEN;
+      last = i;
+    }
+    records.push(record);
+    index.push(at);
+    flags.push(p.flags);
+  }
+  // A memory entry for a SKU left out would have it evaluated (usableSkips): the whole basis is read.
+  const memory = unpackNotifyMemory(memoryRaw);
+  const outside = new Set(stored.subset.outside);
+  const prefixes = records.map((r) => skuKey({ account: r.account, marketplace: r.marketplace, sku: '' }));
+  for (const key in memory) {
+    if (outside.has(key)) continue;
+    const r = prefixes.findIndex((prefix) => key.startsWith(prefix));
+    if (r < 0 || indexOfSku(records[r] as BasisRecord, key.slice((prefixes[r] as string).length)) < 0) return undefined;
+  }
+  return { records, notes, index, flags };
 }

@@ -21,8 +21,8 @@ import { alerts as alertsCatalog } from '../i18n/catalog/alerts';
 import { common } from '../i18n/catalog/common';
 import { parseSkuKey } from '../model/keys';
 import { loadSettings, type Settings, watchSettings } from '../settings';
-import { currentBasis, inputsFromBasis, markDirty, SNOOZES_KEY } from './alert-basis';
-import { nextSkipRecord, SKIP_KEY, sameSkipRecord, usableSkips } from './alert-skip';
+import { inputsFromBasis, markDirty, SNOOZES_KEY } from './alert-basis';
+import { alarmBasis, nextSkipRecord, SKIP_KEY, sameSkipRecord, usableSkips, withSubsets } from './alert-skip';
 import { packNotifyMemory, sameNotifyMemory, unpackNotifyMemory } from './basis-pack';
 import { workerUiLanguage } from './ui-language';
 
@@ -49,6 +49,8 @@ export interface EvaluationOutcome {
   /** The SKUs evaluated this time; `skipped` more were proven ok and unlisted (alert-skip.ts). */
   alerts: Alert[];
   skipped: number;
+  /** 'subset' when only the entries not proven were read (alert-skip.ts alarmBasis), else 'whole'. */
+  basisRead: 'subset' | 'whole';
   /** The popup's list as rows (built when first read: the evaluation itself packs the alerts). */
   readonly groups: PopupGroup[];
   badge: Badge;
@@ -77,7 +79,7 @@ export async function evaluateAlerts(
   env: EvaluationEnv,
 ): Promise<EvaluationOutcome> {
   const trace = env.trace;
-  const basis = await currentBasis(db, settings, now, [NOTIFY_KEY, SKIP_KEY]);
+  const basis = await alarmBasis(db, settings, now, [NOTIFY_KEY, SKIP_KEY], NOTIFY_KEY);
   trace?.('read basis');
   const previous = unpackNotifyMemory(basis.extra.get(NOTIFY_KEY));
   const skip = usableSkips(basis.extra.get(SKIP_KEY), basis, settings, now, previous);
@@ -136,9 +138,9 @@ export async function evaluateAlerts(
       ? undefined
       : tx.store.put({ key: SNOOZES_KEY, value: liveSnoozes }),
     skipRecord
-      ? sameSkipRecord(skipRecord, basis.extra.get(SKIP_KEY))
+      ? !basis.copyBroken && sameSkipRecord(skipRecord, basis.extra.get(SKIP_KEY))
         ? undefined
-        : tx.store.put({ key: SKIP_KEY, value: skipRecord })
+        : tx.store.put({ key: SKIP_KEY, value: withSubsets(skipRecord, basis, decision.memory) })
       : basis.extra.get(SKIP_KEY) === undefined
         ? undefined
         : tx.store.delete(SKIP_KEY),
@@ -150,6 +152,7 @@ export async function evaluateAlerts(
     computedAt: now,
     alerts,
     skipped: skip.skipped,
+    basisRead: basis.subset ? 'subset' : 'whole',
     get groups() {
       groups ??= popupGroupsOf(sorted).groups;
       return groups;

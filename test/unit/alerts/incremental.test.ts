@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentBasis, markDirty, SNOOZES_KEY } from '@/lib/background/alert-basis';
-import { SKIP_KEY } from '@/lib/background/alert-skip';
+import { BASIS_GEN_KEY, currentBasis, markDirty, SNOOZES_KEY } from '@/lib/background/alert-basis';
+import { PROVEN, SKIP_KEY, type SkipRecord } from '@/lib/background/alert-skip';
 import { type EvaluationOutcome, evaluateAlerts, HEAD_KEY, LIST_KEY, NOTIFY_KEY } from '@/lib/background/alerts';
 import { ingestPageRead } from '@/lib/db/ingest';
 import type { DB } from '@/lib/db/open';
 import { closeStore, store } from '@/lib/db/open';
 import type { Listing } from '@/lib/model/listing';
 import { loadSettings, type Settings, updateSettings } from '@/lib/settings';
-import { addDays, dayKey } from '@/lib/time';
+import { addDays, DAY_MS, dayKey } from '@/lib/time';
 import { mulberry32 } from '../../fixtures/data/seeded';
 import { listing, pageRead } from '../db/helpers';
 
@@ -143,6 +143,7 @@ describe('incremental evaluation gives the answers of a full one', () => {
     const { db, us, uk } = await seeded();
     let settings = await settingsNow();
     let skippedSomewhere = 0;
+    let subsetReads = 0;
     const listedAt: Array<Set<string>> = [];
     for (let step = 0; step < 100; step++) {
       const now = T0 + step * HALF_HOUR;
@@ -212,6 +213,10 @@ describe('incremental evaluation gives the answers of a full one', () => {
       }
       const { incremental, full } = await both(db, settings, now);
       if (step === 33) expect(incremental.skipped).toBe(0);
+      // After an ingest, a settings change or a new day the whole basis is read again.
+      if ([0, 6, 14, 20, 28, 32, 33, 36, 44].includes(step))
+        expect(incremental.basisRead, `step ${step}`).toBe('whole');
+      if (incremental.basisRead === 'subset') subsetReads++;
       if (step === 44) {
         const evaluatedUk = incremental.alerts.filter((a) => a.marketplace === 'UK').length;
         expect(evaluatedUk).toBe(full.alerts.filter((a) => a.marketplace === 'UK').length);
@@ -221,6 +226,7 @@ describe('incremental evaluation gives the answers of a full one', () => {
     }
     // The path under test was taken, and often.
     expect(skippedSomewhere).toBeGreaterThan(1000);
+    expect(subsetReads).toBeGreaterThan(60);
   }, 120_000);
 
   it('an ok SKU whose cover crosses the threshold in the afternoon is listed from then, as in a full evaluation', async () => {
@@ -359,6 +365,73 @@ describe('incremental evaluation gives the answers of a full one', () => {
       skipped += (await both(db, settings, T0 + step * HALF_HOUR)).incremental.skipped;
     expect(skipped).toBeGreaterThan(0);
   }, 120_000);
+
+  it('an alarm reads only the entries not proven while nothing they came from moved, and the whole basis otherwise', async () => {
+    const { db, us } = await seeded();
+    const settings = await settingsNow();
+    let now = T0;
+    const step = async () => {
+      now += HALF_HOUR;
+      return (await both(db, settings, now)).incremental;
+    };
+    expect((await both(db, settings, now)).incremental.basisRead).toBe('whole');
+    const quiet = await step();
+    expect(quiet.basisRead).toBe('subset');
+    expect(quiet.skipped).toBeGreaterThan(0);
+    expect((await step()).basisRead).toBe('subset');
+
+    // An ingest waiting (its dirty keys) moves the basis: whole, then the copy taken from the new one.
+    await markDirty(db, await ingest(db, 'US', us.slice(0, 10), now), now);
+    expect((await step()).basisRead).toBe('whole');
+    expect((await step()).basisRead).toBe('subset');
+
+    // The basis refreshed by an evaluation stopped before it wrote its record: the generation differs.
+    await markDirty(db, await ingest(db, 'US', us.slice(10, 20), now), now);
+    await currentBasis(db, settings, now + 1);
+    expect((await step()).basisRead).toBe('whole');
+    expect((await step()).basisRead).toBe('subset');
+
+    // No generation record (as after an update from a version without it): whole, and it is written.
+    await db.delete('meta', BASIS_GEN_KEY);
+    expect((await step()).basisRead).toBe('whole');
+    expect(await db.get('meta', BASIS_GEN_KEY)).toBeDefined();
+    expect((await step()).basisRead).toBe('subset');
+
+    // A notification memory entry for a SKU the copy leaves out: that SKU must be evaluated.
+    const record = (await db.get('meta', SKIP_KEY))?.value as SkipRecord;
+    const proven = Object.values(record.marketplaces)[0]?.flags.indexOf(PROVEN) ?? -1;
+    expect(proven).toBeGreaterThanOrEqual(0);
+    const provenKey = `Acme\u001fUS\u001f${[...us].sort((a, b) => (a.sku < b.sku ? -1 : 1))[proven]?.sku}`;
+    await db.put('meta', { key: NOTIFY_KEY, value: { [provenKey]: { level: 'low', notified: 'low', at: now } } });
+    const remembered = await step();
+    expect(remembered.basisRead).toBe('whole');
+    expect(remembered.alerts.some((a) => a.key === provenKey)).toBe(true);
+
+    // A copy that does not hold exactly the entries not proven is not used.
+    await step();
+    const good = (await db.get('meta', SKIP_KEY))?.value as SkipRecord;
+    const first = Object.values(good.marketplaces)[0] as NonNullable<SkipRecord['marketplaces'][string]>;
+    const index = first.subset?.index as Uint32Array;
+    await db.put('meta', {
+      key: SKIP_KEY,
+      value: {
+        ...good,
+        marketplaces: {
+          ...good.marketplaces,
+          [Object.keys(good.marketplaces)[0] as string]: {
+            ...first,
+            subset: { ...first.subset, index: index.slice(1) },
+          },
+        },
+      },
+    });
+    expect((await step()).basisRead).toBe('whole');
+    expect((await step()).basisRead).toBe('subset');
+
+    // A new marketplace day rebuilds every basis.
+    now += DAY_MS;
+    expect((await both(db, settings, now)).incremental.basisRead).toBe('whole');
+  });
 
   it('a missing or foreign proof record costs one full evaluation and nothing else', async () => {
     const { db } = await seeded();
