@@ -457,7 +457,7 @@ export interface BasisState {
    * record, where each of its entries is in the marketplace's whole basis, and the flags (alert-skip.ts)
    * of every entry of that whole basis.
    */
-  subset?: { index: Uint32Array[]; flags: Uint8Array[] };
+  subset?: { index: Uint32Array[]; flags: Uint8Array[]; since: number[] };
   /** The stored proof record holds no readable copy: it is written again even when its flags are unchanged. */
   copyBroken?: boolean;
 }

@@ -119,6 +119,11 @@ export interface SkipRecord {
 export interface ProvenMarketplace {
   builtAt: number;
   day: DayKey;
+  /**
+   * When the latest of these proofs was made. A proof holds from then to the day's end (`until`): with
+   * the clock set back before it, nothing was checked, and the record is not used.
+   */
+  since: number;
   until: number;
   flags: Uint8Array;
   /** The entries not proven, in basis order, and where each is in the basis (see SkipRecord.subset). */
@@ -145,6 +150,8 @@ export interface UsableSkips {
   flags: (Uint8Array | null)[];
   /** Entries left out. */
   skipped: number;
+  /** Per record, when the proofs in `flags` were made (ProvenMarketplace.since); null with no flags. */
+  since: (number | null)[];
 }
 
 /** Binary search of the SKU `sku` in a record's entries (sorted by key: by SKU within one record). */
@@ -174,7 +181,7 @@ export function usableSkips(
   memory: NotifyMemory,
 ): UsableSkips {
   if (basis.subset) return subsetSkips(basis.subset);
-  const none = { flags: basis.records.map(() => null), skipped: 0 };
+  const none = { flags: basis.records.map(() => null), skipped: 0, since: basis.records.map(() => null) };
   const stored = raw as SkipRecord | undefined;
   if (
     !stored ||
@@ -193,6 +200,7 @@ export function usableSkips(
   // may change them, so the set must be the one the proofs were made on.
   if (Object.keys(stored.marketplaces).length !== basis.records.length) return none;
   const flags: (Uint8Array | null)[] = [];
+  const since: (number | null)[] = [];
   let usable = false;
   for (const record of basis.records) {
     const id = marketplaceId(record.account, record.marketplace);
@@ -205,13 +213,17 @@ export function usableSkips(
       proven.builtAt !== builtAt ||
       proven.day !== record.day ||
       now > proven.until ||
+      typeof proven.since !== 'number' ||
+      now < proven.since ||
       !(proven.flags instanceof Uint8Array) ||
       proven.flags.length !== count
     ) {
       flags.push(null);
+      since.push(null);
       continue;
     }
     usable = true;
+    since.push(proven.since);
     if (!refreshed) {
       flags.push(proven.flags);
       continue;
@@ -236,7 +248,7 @@ export function usableSkips(
   }
   let skipped = 0;
   for (const f of flags) if (f) for (let i = 0; i < f.length; i++) if (f[i] === PROVEN) skipped++;
-  return { flags, skipped };
+  return { flags, skipped, since };
 }
 
 /**
@@ -263,6 +275,7 @@ export function sameSkipRecord(next: SkipRecord, stored: unknown): boolean {
       !b ||
       b.builtAt !== a.builtAt ||
       b.day !== a.day ||
+      b.since !== a.since ||
       b.until !== a.until ||
       !(b.flags instanceof Uint8Array) ||
       !sameValues(b.flags, a.flags)
@@ -334,8 +347,16 @@ export function nextSkipRecord(
   records.forEach((record, r) => {
     const id = marketplaceId(record.account, record.marketplace);
     const until = dayEnd(record.day, record.timeZone);
+    let fresh = false;
     const flags = next[r] as Uint8Array;
-    marketplaces[id] = { builtAt: record.builtAt, day: record.day, until, flags };
+    const proofs: ProvenMarketplace = {
+      builtAt: record.builtAt,
+      day: record.day,
+      since: usable.since[r] ?? now,
+      until,
+      flags,
+    };
+    marketplaces[id] = proofs;
     const byIndex = candidates[r];
     if (!byIndex) return;
     const cal = marketCalendar(settings.events, [record.marketplace], record.timeZone, now);
@@ -369,7 +390,9 @@ export function nextSkipRecord(
         sameOrNextDay(nowAlert.stockOutDay, end.stockOutDay) &&
         !(rising && cover !== null && cover - cal.todayLeft < nowAlert.thresholds.days);
       flags[i] = proven ? PROVEN : TRIED;
+      if (proven) fresh = true;
     });
+    if (fresh) proofs.since = now;
   });
   const subset = basis.subset;
   if (subset) {
@@ -387,6 +410,7 @@ export function nextSkipRecord(
 
 /** The flags of the entries alarmBasis read (none PROVEN), and how many it left out. */
 function subsetSkips(subset: NonNullable<BasisState['subset']>): UsableSkips {
+  const since = subset.since;
   let skipped = 0;
   const flags = subset.flags.map((whole, r) => {
     for (let i = 0; i < whole.length; i++) if (whole[i] === PROVEN) skipped++;
@@ -395,7 +419,7 @@ function subsetSkips(subset: NonNullable<BasisState['subset']>): UsableSkips {
     for (let k = 0; k < index.length; k++) own[k] = whole[index[k] as number] as number;
     return own;
   });
-  return { flags, skipped };
+  return { flags, skipped, since };
 }
 
 /** The record's fields other than its entries (a spread would decode every entry of a stored record). */
@@ -481,7 +505,7 @@ export async function alarmBasis(
     snoozes: (snoozeRow?.value ?? {}) as Record<string, number>,
     extra: new Map(extraKeys.map((key) => [key, extra.get(key)])),
     work: { rebuilt: [], refreshed: [], feeNotes: false, refreshedFrom: {} },
-    subset: { index: subset.index, flags: subset.flags },
+    subset: { index: subset.index, flags: subset.flags, since: subset.since },
   };
 }
 
@@ -501,7 +525,7 @@ function subsetBasis(
   now: number,
   memoryRaw: unknown,
 ):
-  | { records: BasisRecord[]; notes: Map<string, FeeNote>; index: Uint32Array[]; flags: Uint8Array[] }
+  | { records: BasisRecord[]; notes: Map<string, FeeNote>; index: Uint32Array[]; flags: Uint8Array[]; since: number[] }
   | typeof BROKEN
   | undefined {
   const stored = raw as SkipRecord | undefined;
@@ -535,11 +559,18 @@ function subsetBasis(
   const records: BasisRecord[] = [];
   const index: Uint32Array[] = [];
   const flags: Uint8Array[] = [];
+  const since: number[] = [];
   for (const [account, marketplace] of marketplaces) {
     const id = marketplaceId(account, marketplace);
     const p = stored.marketplaces[id];
-    if (!p || p.builtAt !== gen[id] || p.builtAt > now || now > p.until) return undefined;
-    if (!p.subset || !(p.flags instanceof Uint8Array) || !(p.subset.index instanceof Uint32Array)) return BROKEN;
+    if (!p || p.builtAt !== gen[id] || p.builtAt > now || now > p.until || now < p.since) return undefined;
+    if (
+      !p.subset ||
+      typeof p.since !== 'number' ||
+      !(p.flags instanceof Uint8Array) ||
+      !(p.subset.index instanceof Uint32Array)
+    )
+      return BROKEN;
     const record = readBasis(p.subset.basis);
     if (!record || record.account !== account || record.marketplace !== marketplace || record.builtAt !== p.builtAt)
       return BROKEN;
@@ -560,6 +591,7 @@ function subsetBasis(
     records.push(record);
     index.push(at);
     flags.push(p.flags);
+    since.push(p.since);
   }
   // A memory entry for a SKU left out would have it evaluated (usableSkips): the whole basis is read.
   const memory = unpackNotifyMemory(memoryRaw);
@@ -570,5 +602,5 @@ function subsetBasis(
     const r = prefixes.findIndex((prefix) => key.startsWith(prefix));
     if (r < 0 || indexOfSku(records[r] as BasisRecord, key.slice((prefixes[r] as string).length)) < 0) return undefined;
   }
-  return { records, notes, index, flags };
+  return { records, notes, index, flags, since };
 }

@@ -433,6 +433,23 @@ describe('incremental evaluation gives the answers of a full one', () => {
     expect((await both(db, settings, now)).incremental.basisRead).toBe('whole');
   });
 
+  it('a clock set back before the proofs were made uses none of them', async () => {
+    const { db } = await seeded();
+    let settings = await settingsNow();
+    await both(db, settings, T0);
+    // A settings change has every SKU proven again at T0 + 2 h, on the basis built at T0.
+    settings = await settingsNow((s) => {
+      s.thresholds.lowStockUnits += 1;
+    });
+    expect((await both(db, settings, T0 + 4 * HALF_HOUR)).incremental.skipped).toBe(0);
+    expect((await both(db, settings, T0 + 5 * HALF_HOUR)).incremental.skipped).toBeGreaterThan(0);
+    // Set back to T0 + 1 h: the basis still holds, the proofs (made from T0 + 2 h on) do not.
+    const back = await both(db, settings, T0 + 2 * HALF_HOUR);
+    expect(back.incremental.skipped).toBe(0);
+    expect(back.incremental.basisRead).toBe('whole');
+    expect((await both(db, settings, T0 + 3 * HALF_HOUR)).incremental.skipped).toBeGreaterThan(0);
+  });
+
   it('a missing or foreign proof record costs one full evaluation and nothing else', async () => {
     const { db } = await seeded();
     const settings = await settingsNow();
