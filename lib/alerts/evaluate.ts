@@ -273,7 +273,7 @@ function urgencyOf(state: AlertState, selling: boolean, perDay: number | null, c
   return STATE_RANK[state] + pressing;
 }
 
-/** One method's figures for the SKU being evaluated: reused from SKU to SKU (evaluateOne is not re-entrant). */
+/** One method's figures for the stock-out day being worked out, reused from day to day (not re-entrant). */
 interface MethodWork {
   leadToday: number;
   date: ReorderDate;
