@@ -84,6 +84,19 @@ export interface MarketCalendar {
   epochDay: number;
 }
 
+/** The last day's bounds per zone: every evaluation of the day asks again, each answer four date formattings. */
+const bounds = new Map<string, { today: DayKey; todayStart: number; tomorrowStart: number }>();
+
+/** Where a marketplace day starts and the next one starts (startOfDay of both), remembered per zone. */
+function dayBounds(today: DayKey, timeZone: string): { todayStart: number; tomorrowStart: number } {
+  let known = bounds.get(timeZone);
+  if (known === undefined || known.today !== today) {
+    known = { today, todayStart: startOfDay(today, timeZone), tomorrowStart: startOfDay(addDays(today, 1), timeZone) };
+    bounds.set(timeZone, known);
+  }
+  return known;
+}
+
 /**
  * The calendar of one marketplace (or a pool of marketplaces sharing one zone) at `now`. Build it once
  * per marketplace and evaluation: every SKU there reuses it.
@@ -96,8 +109,7 @@ export function marketCalendar(
 ): MarketCalendar {
   const today = dayKey(now, timeZone);
   const applying = eventsFor(events, marketplaces);
-  const todayStart = startOfDay(today, timeZone);
-  const tomorrowStart = startOfDay(addDays(today, 1), timeZone);
+  const { todayStart, tomorrowStart } = dayBounds(today, timeZone);
   const todayLeft = Math.min(1, Math.max(1e-9, (tomorrowStart - now) / (tomorrowStart - todayStart)));
 
   const demand: DemandWindow[] = [];

@@ -1,5 +1,6 @@
 import { marketplaceByCode } from '../marketplaces';
 import type { LeadTime, Settings } from '../settings/schema';
+import type { DayKey } from '../time';
 import { MAX_COVER_DAYS } from '../velocity/cover';
 import {
   dayAt,
@@ -16,6 +17,7 @@ import { feeNote, feeNotesByParent } from './fee';
 import { type BackupLink, type PanEuPool, poolInputs } from './pool';
 import { effectiveSigma, serviceZ } from './stats';
 import {
+  ALERT_REASONS,
   type Alert,
   type AlertInput,
   type AlertReason,
@@ -116,6 +118,40 @@ interface Context {
   /** settings.thresholds.perSku and settings.leadTimePerSku as maps: one hash lookup per SKU, not two. */
   thresholdOverrides: Map<string, ThresholdOverride>;
   leadOverrides: Map<string, LeadOverride>;
+  /** Thresholds per override, one object shared by the SKUs (or pool members) that have it. */
+  thresholdsByOverride: Map<ThresholdOverride, { units: number; days: number }>;
+  /** Per calendar and lead time: what the methods give, by stock-out day (see MethodOutcome). */
+  outcomes: Map<MarketCalendar, Map<ResolvedLead, OutcomeTable>>;
+  /** The last table used: SKUs come marketplace by marketplace, nearly all with the default lead time. */
+  lastOutcomes: OutcomeTable | null;
+}
+
+/**
+ * What the shipping methods give a SKU: it depends only on the calendar, the lead time and the
+ * stock-out day, and thousands of SKUs of a marketplace share a few hundred stock-out days, so it is
+ * worked out once per day and shared (with its plans) by every alert that has it. Shared output is
+ * frozen: alerts are read-only data, and a caller that changed one would change them all.
+ */
+interface MethodOutcome {
+  fastest: number;
+  /** The method to plan by (index into the lead's methods), -1 without methods. */
+  recommended: number;
+  recommendedOffset: number | null;
+  /** Lead time of the suggestion: the recommended method's, else production + receiving + closures. */
+  suggestionLead: number;
+  stockOutDay: DayKey | null;
+  reorderBy: DayKey | null;
+  /** Frozen, shared by the alerts that list them. */
+  plans: readonly MethodPlan[];
+}
+
+interface OutcomeTable {
+  cal: MarketCalendar;
+  lead: ResolvedLead;
+  /** Extra days a closure adds to an order placed today. */
+  todayDelay: number;
+  /** By stock-out day offset + 1; index 0 for no projected stock-out. */
+  byStockOut: (MethodOutcome | undefined)[];
 }
 
 function resolveLead(lead: LeadTime, override: LeadOverride | undefined): ResolvedLead {
@@ -150,9 +186,15 @@ function context(settings: Settings, now: number, options: AlertOptions): Contex
     calendars: new Map(),
     last: { timeZone: '', marketplace: '', cal: null },
     backups,
-    defaultThresholds: { units: settings.thresholds.lowStockUnits, days: settings.thresholds.lowStockDays },
+    defaultThresholds: Object.freeze({
+      units: settings.thresholds.lowStockUnits,
+      days: settings.thresholds.lowStockDays,
+    }),
     thresholdOverrides: new Map(Object.entries(settings.thresholds.perSku)),
     leadOverrides: new Map(Object.entries(settings.leadTimePerSku)),
+    thresholdsByOverride: new Map(),
+    outcomes: new Map(),
+    lastOutcomes: null,
   };
 }
 
@@ -231,7 +273,7 @@ function urgencyOf(state: AlertState, selling: boolean, perDay: number | null, c
   return STATE_RANK[state] + pressing;
 }
 
-/** One method's figures for the SKU being evaluated: reused from SKU to SKU (evaluateOne is not re-entrant). */
+/** One method's figures for the stock-out day being worked out, reused from day to day (not re-entrant). */
 interface MethodWork {
   leadToday: number;
   date: ReorderDate;
@@ -250,26 +292,113 @@ function methodWork(i: number): MethodWork {
   return w;
 }
 
-/** The plans of the SKU just worked out, as output objects. */
-function plansOf(lead: ResolvedLead, dated: boolean, cal: MarketCalendar): MethodPlan[] {
+/** The outcome table of a calendar and lead time (the last one used, else found or made). */
+function outcomeTable(ctx: Context, cal: MarketCalendar, lead: ResolvedLead): OutcomeTable {
+  const last = ctx.lastOutcomes;
+  if (last !== null && last.cal === cal && last.lead === lead) return last;
+  let byLead = ctx.outcomes.get(cal);
+  if (!byLead) {
+    byLead = new Map();
+    ctx.outcomes.set(cal, byLead);
+  }
+  let table = byLead.get(lead);
+  if (!table) {
+    const todayDelay = cal.supply.length === 0 ? 0 : supplyDelay(cal, 0, lead.productionDays).days;
+    table = { cal, lead, todayDelay, byStockOut: [] };
+    byLead.set(lead, table);
+  }
+  ctx.lastOutcomes = table;
+  return table;
+}
+
+function methodOutcome(table: OutcomeTable, stockOut: number | null): MethodOutcome {
+  const slot = stockOut === null ? 0 : stockOut + 1;
+  let outcome = table.byStockOut[slot];
+  if (outcome === undefined) {
+    outcome = workOutMethods(table, stockOut);
+    table.byStockOut[slot] = outcome;
+  }
+  return outcome;
+}
+
+/** Per shipping method: lead time for an order placed today, and the last day to order. */
+function workOutMethods(table: OutcomeTable, stockOut: number | null): MethodOutcome {
+  const { cal, lead, todayDelay } = table;
+  const production = lead.productionDays;
+  const count = lead.methods.length;
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const m = lead.methods[i] as ResolvedMethod;
+    const work = methodWork(i);
+    const leadDays = production + m.transitDays + lead.receivingDays;
+    work.leadToday = leadDays + todayDelay;
+    fastest = Math.min(fastest, work.leadToday);
+    if (stockOut !== null) reorderDateInto(cal, stockOut, leadDays, production, lead.bufferDays, work.date);
+  }
+
+  // The method to plan by: the slowest (usually cheapest) still on time; with none on time, the fastest.
+  let recommended = -1;
+  for (const i of lead.slowestFirst) {
+    recommended = i;
+    if (stockOut === null || (methodWork(i).date.offset as number) >= 0) break;
+  }
+  const recommendedOffset = stockOut !== null && recommended >= 0 ? methodWork(recommended).date.offset : null;
+
+  const dated = stockOut !== null;
   const plans: MethodPlan[] = [];
-  for (let i = 0; i < lead.methods.length; i++) {
+  for (let i = 0; i < count; i++) {
     const m = lead.methods[i] as ResolvedMethod;
     const { leadToday, date } = methodWork(i);
-    plans.push({
-      methodId: m.id,
-      name: m.name,
-      leadDays: leadToday,
-      arrivesBy: dayAt(cal, leadToday),
-      reorderBy: dated ? dayAt(cal, date.offset) : null,
-      late: dated && date.offset < 0,
-      constraint: dated ? date.constraint : null,
-      eventId: dated ? date.eventId : null,
-      supplyDelayDays: dated ? date.supplyDelay : 0,
-      supplyEventId: dated ? date.supplyEventId : null,
-    });
+    plans.push(
+      Object.freeze({
+        methodId: m.id,
+        name: m.name,
+        leadDays: leadToday,
+        arrivesBy: dayAt(cal, leadToday),
+        reorderBy: dated ? dayAt(cal, date.offset) : null,
+        late: dated && date.offset < 0,
+        constraint: dated ? date.constraint : null,
+        eventId: dated ? date.eventId : null,
+        supplyDelayDays: dated ? date.supplyDelay : 0,
+        supplyEventId: dated ? date.supplyEventId : null,
+      }),
+    );
   }
-  return plans;
+  return {
+    fastest,
+    recommended,
+    recommendedOffset,
+    suggestionLead: recommended >= 0 ? methodWork(recommended).leadToday : production + lead.receivingDays + todayDelay,
+    stockOutDay: stockOut === null ? null : dayAt(cal, stockOut),
+    reorderBy: recommendedOffset === null ? null : dayAt(cal, recommendedOffset),
+    plans: Object.freeze(plans),
+  };
+}
+
+/** The plans of an alert the popup does not list ('attention'): one empty list for all of them. */
+const NO_PLANS: readonly MethodPlan[] = Object.freeze([]);
+
+/**
+ * Reasons by set (bit i: ALERT_REASONS[i]), each list built once and shared: a handful of distinct
+ * lists cover thousands of alerts, and evaluateOne adds reasons in ALERT_REASONS order.
+ */
+const REASON_SETS: (readonly AlertReason[] | undefined)[] = [];
+const OUT_OF_STOCK = 1;
+const RUNS_OUT = 2;
+const BELOW_UNITS = 4;
+const BELOW_DAYS = 8;
+const REORDER_DUE = 16;
+const FEE_RISK = 32;
+const CONFIDENCE_LOW = 64;
+
+function reasonSet(mask: number): AlertReason[] {
+  let set = REASON_SETS[mask];
+  if (set === undefined) {
+    set = Object.freeze(ALERT_REASONS.filter((_, i) => (mask & (1 << i)) !== 0));
+    REASON_SETS[mask] = set;
+  }
+  // Typed as the schema's array; frozen, so a caller that tried to change it would throw.
+  return set as AlertReason[];
 }
 
 function evaluateOne(input: AlertInput, ctx: Context, fee: FeeNote | null): Alert {
@@ -278,12 +407,18 @@ function evaluateOne(input: AlertInput, ctx: Context, fee: FeeNote | null): Aler
   const v = input.velocity;
 
   const thresholdOverride = firstOverride(ctx.thresholdOverrides, input);
-  const thresholds = thresholdOverride
-    ? {
+  let thresholds = ctx.defaultThresholds;
+  if (thresholdOverride) {
+    const shared = ctx.thresholdsByOverride.get(thresholdOverride);
+    if (shared) thresholds = shared;
+    else {
+      thresholds = Object.freeze({
         units: thresholdOverride.units ?? settings.thresholds.lowStockUnits,
         days: thresholdOverride.days ?? settings.thresholds.lowStockDays,
-      }
-    : ctx.defaultThresholds;
+      });
+      ctx.thresholdsByOverride.set(thresholdOverride, thresholds);
+    }
+  }
   const leadOverride = firstOverride(ctx.leadOverrides, input);
   let lead = ctx.defaultLead;
   if (leadOverride) {
@@ -306,55 +441,35 @@ function evaluateOne(input: AlertInput, ctx: Context, fee: FeeNote | null): Aler
     cover = 0;
   }
 
-  // Shipping methods: lead time for an order placed today, and the last day to order. Worked out in
-  // scratch first; the plan objects are built at the end, and only where they are kept.
-  const production = lead.productionDays;
-  const todayDelay = cal.supply.length === 0 ? 0 : supplyDelay(cal, 0, production).days;
-  const count = lead.methods.length;
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < count; i++) {
-    const m = lead.methods[i] as ResolvedMethod;
-    const work = methodWork(i);
-    const leadDays = production + m.transitDays + lead.receivingDays;
-    work.leadToday = leadDays + todayDelay;
-    fastest = Math.min(fastest, work.leadToday);
-    if (stockOut !== null) reorderDateInto(cal, stockOut, leadDays, production, lead.bufferDays, work.date);
-  }
-
-  // The method to plan by: the slowest (usually cheapest) still on time; with none on time, the fastest.
-  let recommended = -1;
-  for (const i of lead.slowestFirst) {
-    recommended = i;
-    if (stockOut === null || (methodWork(i).date.offset as number) >= 0) break;
-  }
-  const recommendedOffset = stockOut !== null && recommended >= 0 ? methodWork(recommended).date.offset : null;
+  // Shipping methods: lead time for an order placed today, the last day to order, and the plans.
+  const outcome = methodOutcome(outcomeTable(ctx, cal, lead), stockOut);
+  const { recommended, recommendedOffset } = outcome;
 
   // Most sellers name no backups: no hash of every key for an empty map.
   const isBackup = ctx.backups.size > 0 && ctx.backups.has(input.key);
   const out = available === 0;
-  const critical = stockOut !== null && stockOut < fastest;
+  const critical = stockOut !== null && stockOut < outcome.fastest;
   const belowUnits = available !== null && available < thresholds.units;
   const belowDays = cover !== null && cover < thresholds.days;
   let state: AlertState = out ? 'out' : critical ? 'critical' : belowUnits || belowDays ? 'low' : 'ok';
 
-  const reasons: AlertReason[] = [];
-  if (out) reasons.push('out-of-stock');
-  if (critical && !out) reasons.push('runs-out-before-arrival');
-  if (belowUnits && !out) reasons.push('below-units');
-  if (belowDays && !out) reasons.push('below-days');
-  if (recommendedOffset !== null && recommendedOffset <= 0) reasons.push('reorder-due');
-  if (fee?.atRisk && input.channel === 'fba') reasons.push('fee-risk');
-  if (state !== 'ok' && selling && v.confidence === 'low') reasons.push('confidence-low');
+  let reasons = 0;
+  if (out) reasons |= OUT_OF_STOCK;
+  if (critical && !out) reasons |= RUNS_OUT;
+  if (belowUnits && !out) reasons |= BELOW_UNITS;
+  if (belowDays && !out) reasons |= BELOW_DAYS;
+  if (recommendedOffset !== null && recommendedOffset <= 0) reasons |= REORDER_DUE;
+  if (fee?.atRisk && input.channel === 'fba') reasons |= FEE_RISK;
+  if (state !== 'ok' && selling && v.confidence === 'low') reasons |= CONFIDENCE_LOW;
   if (isBackup) {
     // A backup kept at 0 on purpose is not a stock problem; the FBA SKU it stands in for carries the alert.
     state = 'ok';
-    reasons.length = 0;
+    reasons = 0;
   }
 
   let suggestion: Suggestion | null = null;
   if (perDay !== null && available !== null && !isBackup) {
-    const leadDays =
-      recommended >= 0 ? methodWork(recommended).leadToday : production + lead.receivingDays + todayDelay;
+    const leadDays = outcome.suggestionLead;
     const reviewDays = settings.reviewPeriodDays;
     const toArrival = upliftDays(cal, leadDays);
     const toReviewEnd = upliftDays(cal, leadDays + reviewDays);
@@ -398,7 +513,7 @@ function evaluateOne(input: AlertInput, ctx: Context, fee: FeeNote | null): Aler
     title: input.title,
     timeZone: cal.timeZone,
     state,
-    reasons,
+    reasons: reasonSet(reasons),
     snoozed: input.snoozedUntil !== undefined && input.snoozedUntil > ctx.now,
     snoozedUntil: input.snoozedUntil !== undefined && input.snoozedUntil > ctx.now ? input.snoozedUntil : null,
     perDay,
@@ -406,18 +521,19 @@ function evaluateOne(input: AlertInput, ctx: Context, fee: FeeNote | null): Aler
     available,
     inTransit,
     daysOfCover: cover,
-    stockOutDay: stockOut === null ? null : dayAt(cal, stockOut),
+    stockOutDay: outcome.stockOutDay,
     thresholds,
-    methods: ctx.allPlans || state !== 'ok' || reasons.length > 0 ? plansOf(lead, stockOut !== null, cal) : [],
+    // Shared with every alert of the same calendar, lead time and stock-out day (frozen).
+    methods: (ctx.allPlans || state !== 'ok' || reasons !== 0 ? outcome.plans : NO_PLANS) as MethodPlan[],
     recommendedMethod: recommended >= 0 ? (lead.methods[recommended] as ResolvedMethod).id : null,
-    reorderBy: recommendedOffset === null ? null : dayAt(cal, recommendedOffset),
+    reorderBy: outcome.reorderBy,
     suggestion,
     amazon:
       amazon && (amazon.quantity !== undefined || amazon.shipDate !== undefined)
         ? { quantity: nonNegativeOrNull(amazon.quantity), shipDate: amazon.shipDate ?? null, asOf: amazon.asOf ?? null }
         : null,
     fee: input.channel === 'fba' ? fee : null,
-    urgency: urgencyOf(state, selling, perDay, cover, reasons.length > 0),
+    urgency: urgencyOf(state, selling, perDay, cover, reasons !== 0),
     pool: input.pool,
     backupOf: isBackup ? (ctx.backups.get(input.key) ?? '') : undefined,
   };

@@ -73,7 +73,7 @@ export interface NotifyDecision {
   /** Worse, but held back by quiet hours; they notify at the first evaluation after. */
   deferred: string[];
   notifications: NotificationPlan[];
-  /** What to store for next time. */
+  /** What to store for next time: `previous` itself when nothing changed (neither is changed later). */
   memory: NotifyMemory;
   quiet: boolean;
 }
@@ -127,20 +127,36 @@ export function decideNotifications(
   now: number,
   options: NotifyOptions,
 ): NotifyDecision {
-  const memory: NotifyMemory = { ...previous };
+  // Copied on the first change only: an alarm mostly finds every SKU where the last one left it, and
+  // copying thousands of entries to change none cost more than deciding.
+  let memory: NotifyMemory = previous;
+  // Read through a Map: each alert's key is a string made for this evaluation, and looking one up on
+  // the memory object first finds it among the engine's interned strings, several times slower.
+  const known = new Map<string, NotifyEntry>();
+  for (const key in previous) known.set(key, previous[key] as NotifyEntry);
+  const remember = (key: string, entry: NotifyEntry) => {
+    if (memory === previous) memory = { ...previous };
+    memory[key] = entry;
+    known.set(key, entry);
+  };
+  const forget = (key: string) => {
+    if (memory === previous) memory = { ...previous };
+    delete memory[key];
+    known.delete(key);
+  };
   const quiet = settings.enabled && inQuietHours(settings.quietHours, now, options.timeZone);
   const repeatAfter = options.repeatAfterMs ?? REPEAT_AFTER_MS;
   const notified: Alert[] = [];
   const deferred: string[] = [];
   for (const alert of alerts) {
-    const entry = memory[alert.key];
+    const entry = known.get(alert.key);
     if (alert.state === 'ok') {
-      delete memory[alert.key];
+      if (entry !== undefined) forget(alert.key);
       continue;
     }
     const level = entry?.level ?? 'ok';
     if (STATE_RANK[alert.state] <= STATE_RANK[level]) {
-      if (entry && STATE_RANK[alert.state] < STATE_RANK[level]) memory[alert.key] = { ...entry, level: alert.state };
+      if (entry && STATE_RANK[alert.state] < STATE_RANK[level]) remember(alert.key, { ...entry, level: alert.state });
       continue;
     }
     if (alert.snoozed) continue;
@@ -150,14 +166,14 @@ export function decideNotifications(
       STATE_RANK[alert.state] <= STATE_RANK[entry.notified] &&
       now - entry.at < repeatAfter;
     if (!settings.enabled || relapse || !notifies(alert)) {
-      memory[alert.key] = { level: alert.state, notified: entry?.notified ?? null, at: entry?.at ?? 0 };
+      remember(alert.key, { level: alert.state, notified: entry?.notified ?? null, at: entry?.at ?? 0 });
       continue;
     }
     if (quiet) {
       deferred.push(alert.key);
       continue;
     }
-    memory[alert.key] = { level: alert.state, notified: alert.state, at: now };
+    remember(alert.key, { level: alert.state, notified: alert.state, at: now });
     notified.push(alert);
   }
   notified.sort((a, b) => b.urgency - a.urgency);
@@ -166,6 +182,7 @@ export function decideNotifications(
     notified,
     deferred,
     notifications: notificationTexts(notified, t, options, now),
+    // A copy even when nothing changed: the caller owns what it is given, and `previous` stays its own.
     memory,
     quiet,
   };

@@ -4,7 +4,7 @@ import type { Translate } from '../i18n/core';
 import { SELLER_CENTRAL_HOSTS } from '../marketplaces';
 import { ChannelSchema } from '../model/listing';
 import type { CalendarEvent } from '../settings/schema';
-import { groupByProduct, POOL_MARKETPLACE } from './pool';
+import { POOL_MARKETPLACE } from './pool';
 import {
   type Alert,
   type AlertMessage,
@@ -252,23 +252,156 @@ export interface AlertGroup {
 }
 
 /**
+ * String order as `a.localeCompare(b)` gives it (ECMA-402: localeCompare without locales or options is
+ * this collator's compare), the collator made once. Asked only when urgencies tie.
+ */
+let collator: Intl.Collator | undefined;
+function localeOrder(a: string, b: string): number {
+  collator ??= new Intl.Collator();
+  return collator.compare(a, b);
+}
+
+/** Snoozed rows last, then the most urgent, then by key: groupByProduct's order with snoozed rows moved down. */
+function rowOrder(a: Alert, b: Alert): number {
+  return Number(a.snoozed) - Number(b.snoozed) || b.urgency - a.urgency || localeOrder(a.key, b.key);
+}
+
+/** The title groupByProduct gives a group: the first one in its order (most urgent, then by key). */
+function titleOf(alerts: readonly Alert[]): string | null {
+  let best: Alert | undefined;
+  for (const a of alerts) {
+    if (a.title === undefined) continue;
+    if (
+      best === undefined ||
+      a.urgency > best.urgency ||
+      (a.urgency === best.urgency && localeOrder(a.key, best.key) < 0)
+    ) {
+      best = a;
+    }
+  }
+  return best?.title ?? null;
+}
+
+/**
  * The list's order: SKUs needing attention grouped by ASIN, the most urgent group first and the most
  * urgent SKU first within it; snoozed SKUs after the others (a group of snoozed SKUs only, after every
  * other group). Rows are not built here: the background packs them straight from the alerts
  * (list-pack.ts packAlertGroups) and builds row objects only for the popup's first screen.
+ *
+ * The order is groupByProduct's (ties by key and ASIN in the collator's order) re-sorted by snooze and
+ * by the urgency of the rows not snoozed, worked out in one pass: every alarm groups a few thousand
+ * rows, nearly all alone in their group, and two passes of sorting cost more than the grouping. Each
+ * sort compares its keys in the order the two stable sorts gave them, so the result is the same.
  */
 export function alertGroups(alerts: readonly Alert[], options: { includeOk?: boolean } = {}): AlertGroup[] {
   const includeOk = options.includeOk ?? false;
-  const shown = alerts.filter((a) => listed(a, includeOk));
-  const groups = groupByProduct(shown).map((g) => {
-    const rows = g.alerts;
-    rows.sort((a, b) => Number(a.snoozed) - Number(b.snoozed) || b.urgency - a.urgency);
-    // Urgencies are never negative: -1 only when every row is snoozed.
-    let urgency = -1;
-    for (const row of rows) if (!row.snoozed && row.urgency > urgency) urgency = row.urgency;
-    return { asin: g.asin, title: g.title ?? null, urgency, alerts: rows };
+  // By ASIN, or by key for a SKU without one; `groups` keeps the order they were first met in.
+  const byAsin = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  const groups: AlertGroup[] = [];
+  /** Per group: the highest urgency of any row, snoozed or not (groupByProduct's group urgency). */
+  const top: number[] = [];
+  /** Per group: whether a row is snoozed (its title then comes from groupByProduct's order). */
+  const snoozed: boolean[] = [];
+  for (const alert of alerts) {
+    if (!listed(alert, includeOk)) continue;
+    const asin = alert.asin;
+    const map = asin ? byAsin : byKey;
+    const id = asin ? asin : alert.key;
+    let g = map.get(id);
+    let group: AlertGroup;
+    if (g === undefined) {
+      g = groups.length;
+      map.set(id, g);
+      // Urgencies are never negative: -1 only when every row is snoozed.
+      group = { asin: asin ?? null, title: null, urgency: -1, alerts: [alert] };
+      groups.push(group);
+      top.push(alert.urgency);
+      snoozed.push(alert.snoozed);
+    } else {
+      group = groups[g] as AlertGroup;
+      group.alerts.push(alert);
+      top[g] = Math.max(top[g] as number, alert.urgency);
+      if (alert.snoozed) snoozed[g] = true;
+    }
+    if (!alert.snoozed && alert.urgency > group.urgency) group.urgency = alert.urgency;
+  }
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as AlertGroup;
+    const rows = group.alerts;
+    if (rows.length === 1) {
+      group.title = (rows[0] as Alert).title ?? null;
+      continue;
+    }
+    rows.sort(rowOrder);
+    if (snoozed[g]) group.title = titleOf(rows);
+    else {
+      for (const row of rows) {
+        if (row.title === undefined) continue;
+        group.title = row.title;
+        break;
+      }
+    }
+  }
+  const count = groups.length;
+  const live = new Float64Array(count);
+  for (let g = 0; g < count; g++) live[g] = (groups[g] as AlertGroup).urgency;
+  const order = stableOrder(count, (a, b) => {
+    return (
+      (live[b] as number) - (live[a] as number) ||
+      (top[b] as number) - (top[a] as number) ||
+      localeOrder((groups[a] as AlertGroup).asin ?? '', (groups[b] as AlertGroup).asin ?? '')
+    );
   });
-  return groups.sort((a, b) => b.urgency - a.urgency);
+  const sorted = new Array<AlertGroup>(count);
+  for (let i = 0; i < count; i++) sorted[i] = groups[order[i] as number] as AlertGroup;
+  return sorted;
+}
+
+/** Runs this short are sorted by insertion before merging. */
+const INSERTION_RUN = 12;
+
+/**
+ * The indices 0 … count − 1 in the order `compare` gives, ties in index order: what a stable
+ * Array.prototype.sort gives, by a merge sort the engine compiles with the comparison inlined rather
+ * than calling it from the built-in sort some twenty thousand times.
+ */
+function stableOrder(count: number, compare: (a: number, b: number) => number): Uint32Array {
+  let from = new Uint32Array(count);
+  let to = new Uint32Array(count);
+  for (let i = 0; i < count; i++) from[i] = i;
+  for (let start = 0; start < count; start += INSERTION_RUN) {
+    const end = Math.min(count, start + INSERTION_RUN);
+    for (let i = start + 1; i < end; i++) {
+      const item = from[i] as number;
+      let j = i - 1;
+      while (j >= start && compare(from[j] as number, item) > 0) {
+        from[j + 1] = from[j] as number;
+        j--;
+      }
+      from[j + 1] = item;
+    }
+  }
+  for (let width = INSERTION_RUN; width < count; width *= 2) {
+    for (let left = 0; left < count; left += 2 * width) {
+      const middle = Math.min(count, left + width);
+      const right = Math.min(count, left + 2 * width);
+      let i = left;
+      let j = middle;
+      let k = left;
+      while (i < middle && j < right) {
+        // Equal: the left run's first, as a stable sort keeps it.
+        if (compare(from[j] as number, from[i] as number) < 0) to[k++] = from[j++] as number;
+        else to[k++] = from[i++] as number;
+      }
+      while (i < middle) to[k++] = from[i++] as number;
+      while (j < right) to[k++] = from[j++] as number;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return from;
 }
 
 /** The groups with their rows built, or only their first `limit` rows (cut inside a group, as firstRows). */
