@@ -182,7 +182,6 @@ export function decideNotifications(
     notified,
     deferred,
     notifications: notificationTexts(notified, t, options, now),
-    // A copy even when nothing changed: the caller owns what it is given, and `previous` stays its own.
     memory,
     quiet,
   };
