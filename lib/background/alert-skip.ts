@@ -450,9 +450,8 @@ export function withSubsets(record: SkipRecord, basis: BasisState, memory: Notif
     for (let k = 0; k < count; k++) {
       const i = from ? (from[k] as number) : k;
       if (whole[i] === PROVEN) continue;
-      const entry = columns
-        ? basisEntryAt(columns, r.account, r.marketplace, k)
-        : ({ ...(r.entries[k] as BasisEntry) } as BasisEntry);
+      // packBasis only reads the entries: a record built this evaluation lends its own.
+      const entry = columns ? basisEntryAt(columns, r.account, r.marketplace, k) : (r.entries[k] as BasisEntry);
       entries.push(entry);
       index.push(i);
       kept.add(entry.key);
