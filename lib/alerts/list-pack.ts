@@ -1,6 +1,6 @@
 import { POOL_MARKETPLACE } from './pool';
 import type { AlertGroup, PopupGroup, PopupRow } from './popup';
-import { inventoryLink, reasonMessages } from './popup';
+import { feeDays, inventoryLink, messagesFrom } from './popup';
 import type { AlertMessage, AlertReason, MethodPlan } from './types';
 
 /**
@@ -9,11 +9,14 @@ import type { AlertMessage, AlertReason, MethodPlan } from './types';
  *
  * Every evaluation writes the list again (days of cover moves with the clock), and what it costs to
  * write grows with its bytes (IndexedDB's structured clone, then the value written to disk): a few
- * thousand rows of a dozen nested objects cost more than the evaluation itself. So every figure,
- * every code and every message is one slot of a Float64Array, and the row's own strings (key, SKU,
- * ASIN, title) are one joined string; reasons and messages are codes and parameters, not JSON (as
- * JSON they were nine tenths of the record, and stringifying them the largest cost of packing).
- * Decoding gives back the very groups that were packed (the unit test holds that).
+ * thousand rows of a dozen nested objects cost more than the evaluation itself. So every figure is
+ * one slot of a Float64Array, every code one of an Int16Array (an Int32Array when a code does not
+ * fit), and the row's own strings (key, SKU, ASIN, title) are one joined string. The row's messages
+ * are not stored: they are made again on reading (messagesFrom) from the row's reasons, figures and
+ * plans, and the few facts they need beside those (thresholds, the fee note's days of supply), kept
+ * per reason. (As JSON the messages were nine tenths of the record; as codes and parameters still
+ * two fifths of the codes, and building them the largest cost of packing.) Decoding gives back the
+ * very rows popupRow builds (the unit test holds that).
  *
  * Conventions: a null number is NaN (no row figure is NaN: they are finite or null); booleans are 0/1.
  * Strings that repeat from row to row (marketplaces, states, method names, dates, message keys and
@@ -24,8 +27,11 @@ import type { AlertMessage, AlertReason, MethodPlan } from './types';
  * is in `rare`, as JSON.
  */
 
-/** 2: codes, figures and a plan table; reasons and messages as codes (version 1 was JSON; read as none). */
-export const LIST_PACK_VERSION = 2;
+/**
+ * 3: messages made again from their facts, codes 16-bit where they fit; 2: messages as codes, codes
+ * 32-bit; 1: JSON. Older versions read as none (the next evaluation writes the list again).
+ */
+export const LIST_PACK_VERSION = 3;
 
 export interface PackedList {
   version: number;
@@ -38,11 +44,15 @@ export interface PackedList {
   /** The repeated strings the codes point into. */
   labels: string[];
   /**
-   * Per group: row count; per row: ROW_CODES, its reasons, its messages (each parameter a tagged name
-   * and a value), then the index of each method's plan in `plans`.
+   * Per group: row count; per row: ROW_CODES (its labels, flags, counts), its reasons (each with its
+   * threshold when its message names one), then the index of each method's plan in `plans`.
+   * Int16Array when every code fits (no count above 32,767, no more labels or plans), else Int32Array.
    */
-  codes: Int32Array;
-  /** Per group: urgency; per row: ROW_FIGURES, then its messages' numeric parameters that are not int32. */
+  codes: Int16Array | Int32Array;
+  /**
+   * Per group: urgency; per row: ROW_FIGURES, its snoozedUntil when it has one, the counts that are not
+   * codes (IN_FIGURES) in the order of its codes, and a fee note's two days of supply.
+   */
   figures: Float64Array;
   /** Each distinct method plan once (rows of one marketplace and stock-out day share them): PLAN_NUMBERS each. */
   plans: Float64Array;
@@ -50,8 +60,8 @@ export interface PackedList {
 
 const GROUP_TEXT = 2;
 const ROW_TEXT = 4;
-const ROW_CODES = 12;
-const ROW_FIGURES = 8;
+const ROW_CODES = 15;
+const ROW_FIGURES = 3;
 const PLAN_NUMBERS = 10;
 const SEPARATOR = '\u0000';
 const NULL = '\u0001';
@@ -62,23 +72,28 @@ const RARE_TEXT = 0;
 const RARE_MARKETPLACES = 1;
 const RARE_POOL_NAME = 2;
 const RARE_LINK = 3;
-/** A message without a params object (as opposed to an empty one). */
-const NO_PARAMS = -1;
-/** A parameter's name code × 4 + how its value is stored: */
-const PARAM_INT = 0;
-const PARAM_STRING = 1;
-const PARAM_FIGURE = 2;
+/** Row flag: the row has a snoozedUntil figure (after its ROW_FIGURES). */
+const SNOOZED_UNTIL = 8;
+/** A count's code for null, and for a figure that is not a whole number from 0 to 2³¹ − 1 (in figures). */
+const NULL_COUNT = -1;
+const IN_FIGURES = -2;
+const INT16_MIN = -32768;
+const INT16_MAX = 32767;
 
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
-const isInt32 = (value: number): boolean => (value | 0) === value && !Object.is(value, -0);
 
 /**
  * What packing reads of a row: PopupRow's fields, with `marketplaces` null for the row's own
- * marketplace alone and `link` undefined for inventoryLink's (what nearly every row has).
+ * marketplace alone and `link` undefined for inventoryLink's (what nearly every row has), and instead
+ * of the messages the facts messagesFrom needs beyond the row's other fields.
  */
-interface RowFields extends Omit<PopupRow, 'marketplaces' | 'link'> {
+interface RowFields extends Omit<PopupRow, 'marketplaces' | 'link' | 'messages'> {
   marketplaces: readonly string[] | null;
   link: string | null | undefined;
+  units: number;
+  days: number;
+  dos30: number | null;
+  dos90: number | null;
 }
 
 /** A growable typed array. */
@@ -193,55 +208,48 @@ class ListWriter {
     codes[c + 4] = this.label(r.method);
     codes[c + 5] = this.label(r.reorderBy);
     codes[c + 6] = this.label(r.amazonShipDate);
-    codes[c + 7] = (r.snoozed ? 1 : 0) | (r.late ? 2 : 0) | (r.capApplied ? 4 : 0);
+    codes[c + 7] =
+      (r.snoozed ? 1 : 0) | (r.late ? 2 : 0) | (r.capApplied ? 4 : 0) | (r.snoozedUntil !== null ? SNOOZED_UNTIL : 0);
     codes[c + 8] = r.methods.length;
     codes[c + 9] = prefix;
     codes[c + 10] = r.reasons.length;
-    codes[c + 11] = r.messages.length;
-    this.codes.n += ROW_CODES;
     const figures = this.figures.room(ROW_FIGURES);
     const f = this.figures.n;
-    figures[f] = r.snoozedUntil ?? Number.NaN;
-    figures[f + 1] = r.available ?? Number.NaN;
-    figures[f + 2] = r.inTransit;
-    figures[f + 3] = r.perDay ?? Number.NaN;
-    figures[f + 4] = r.daysOfCover ?? Number.NaN;
-    figures[f + 5] = r.suggested ?? Number.NaN;
-    figures[f + 6] = r.amazonSuggested ?? Number.NaN;
-    figures[f + 7] = r.urgency;
+    figures[f] = r.perDay ?? Number.NaN;
+    figures[f + 1] = r.daysOfCover ?? Number.NaN;
+    figures[f + 2] = r.urgency;
     this.figures.n += ROW_FIGURES;
-    const more = this.codes.room(r.reasons.length + r.methods.length);
-    for (const reason of r.reasons) more[this.codes.n++] = this.label(reason);
-    for (const message of r.messages) this.message(message);
+    if (r.snoozedUntil !== null) this.figures.push(r.snoozedUntil);
+    codes[c + 11] = this.count(r.available);
+    codes[c + 12] = this.count(r.inTransit);
+    codes[c + 13] = this.count(r.suggested);
+    codes[c + 14] = this.count(r.amazonSuggested);
+    this.codes.n += ROW_CODES;
+    for (const reason of r.reasons) {
+      this.codes.push(this.label(reason));
+      // REASON_FACTS: what the reason's message needs beyond the row's other fields.
+      if (reason === 'below-units') this.codes.push(this.count(r.units));
+      else if (reason === 'below-days') this.codes.push(this.count(r.days));
+      else if (reason === 'fee-risk') {
+        this.figures.push(r.dos30 ?? Number.NaN);
+        this.figures.push(r.dos90 ?? Number.NaN);
+      }
+    }
     for (let k = 0; k < r.methods.length; k++) {
       const index = this.plan(r.methods[k] as MethodPlan, k);
       this.codes.room(1)[this.codes.n++] = index;
     }
   }
 
-  /** key, parameter count (NO_PARAMS without params), then per parameter its tagged name and value. */
-  private message(message: AlertMessage): void {
-    this.codes.push(this.label(message.key));
-    const params = message.params;
-    if (params === undefined) {
-      this.codes.push(NO_PARAMS);
-      return;
-    }
-    const names = Object.keys(params);
-    this.codes.push(names.length);
-    for (const name of names) {
-      const value = params[name] as string | number;
-      if (typeof value === 'string') {
-        this.codes.push(this.label(name) * 4 + PARAM_STRING);
-        this.codes.push(this.label(value));
-      } else if (isInt32(value)) {
-        this.codes.push(this.label(name) * 4 + PARAM_INT);
-        this.codes.push(value);
-      } else {
-        this.codes.push(this.label(name) * 4 + PARAM_FIGURE);
-        this.figures.push(value);
-      }
-    }
+  /**
+   * A count's code: itself when a whole number from 0 to 2³¹ − 1 (a unit count nearly always is), NULL_COUNT
+   * for null, else IN_FIGURES with the figure pushed (read back in the order pushed).
+   */
+  private count(value: number | null): number {
+    if (value === null) return NULL_COUNT;
+    if (value >= 0 && (value | 0) === value && !Object.is(value, -0)) return value;
+    this.figures.push(value);
+    return IN_FIGURES;
   }
 
   /**
@@ -317,7 +325,7 @@ class ListWriter {
       text: this.text.join(SEPARATOR),
       rare: JSON.stringify(this.rare),
       labels: this.labels,
-      codes: this.codes.done(),
+      codes: narrow(this.codes.done()),
       figures: this.figures.done(),
       plans: this.plans.done(),
     };
@@ -326,23 +334,13 @@ class ListWriter {
 
 const PLAN_SCRATCH = new Float64Array(PLAN_NUMBERS);
 
-export function packList(groups: readonly PopupGroup[]): PackedList {
-  let rows = 0;
-  for (const group of groups) rows += group.rows.length;
-  const w = new ListWriter(rows);
-  for (const group of groups) {
-    w.group(group.asin, group.title, group.urgency, group.rows.length);
-    for (const row of group.rows) {
-      const single = row.marketplaces.length === 1 && row.marketplaces[0] === row.marketplace;
-      const ownLink = row.link === inventoryLink(row.marketplace, row.sku);
-      w.row(
-        { ...row, marketplaces: single ? null : row.marketplaces, link: ownLink ? undefined : row.link },
-        group.asin,
-        group.title,
-      );
-    }
+/** The codes as 16-bit integers when every one fits (half the bytes to write), else as they are. */
+function narrow(codes: Int32Array): Int16Array | Int32Array {
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code < INT16_MIN || code > INT16_MAX) return codes;
   }
-  return w.done();
+  return Int16Array.from(codes);
 }
 
 /** A packed list with what its summary says of it. */
@@ -355,9 +353,9 @@ export interface PackedAlerts {
 }
 
 /**
- * packList(popupGroupsOf(groups).groups), value for value, written straight from the alerts: the
- * background's evaluation builds no row object for the thousands of rows the popup's first screen
- * does not show (one scratch row is filled for each in turn). The unit test holds the two equal.
+ * The list of popupGroupsOf(groups), written straight from the alerts: the background's evaluation
+ * builds no row object for the thousands of rows the popup's first screen does not show (one scratch
+ * row is filled for each in turn). The unit test holds unpackList's rows equal to popupGroupsOf's.
  */
 export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
   let rows = 0;
@@ -419,7 +417,10 @@ export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
       scratch.amazonSuggested = alert.amazon?.quantity ?? null;
       scratch.amazonShipDate = alert.amazon?.shipDate ?? null;
       scratch.reasons = alert.reasons;
-      scratch.messages = reasonMessages(alert);
+      scratch.units = alert.thresholds.units;
+      scratch.days = alert.thresholds.days;
+      scratch.dos30 = feeDays(alert.fee?.dos30);
+      scratch.dos90 = feeDays(alert.fee?.dos90);
       scratch.link = link;
       scratch.urgency = alert.urgency;
       w.row(scratch, group.asin, group.title);
@@ -441,7 +442,7 @@ export function unpackList(
   if (
     typeof packed.text !== 'string' ||
     typeof packed.rare !== 'string' ||
-    !(codes instanceof Int32Array) ||
+    !(codes instanceof Int16Array || codes instanceof Int32Array) ||
     !(figures instanceof Float64Array) ||
     !(plans instanceof Float64Array) ||
     plans.length % PLAN_NUMBERS !== 0 ||
@@ -484,6 +485,13 @@ export function unpackList(
   let c = 0;
   let f = 0;
   let row = 0;
+  /** A count from its code, or from the figures (f moves past it); undefined for a broken code. */
+  const countOf = (code: number): number | null | undefined => {
+    if (code >= 0) return code;
+    if (code === NULL_COUNT) return null;
+    if (code !== IN_FIGURES || f >= figures.length) return undefined;
+    return figures[f++] as number;
+  };
   let left = limit;
   let cut = false;
   const groups: PopupGroup[] = [];
@@ -508,6 +516,7 @@ export function unpackList(
         return undefined;
       const rc = c;
       const rf = f;
+      const flags = codes[rc + 7] as number;
       const sku = slot(t + 1) as string;
       const prefix = label(codes[rc + 9] as number);
       const key = prefix === null ? (slot(t) as string) : prefix + sku;
@@ -516,37 +525,45 @@ export function unpackList(
       t += ROW_TEXT;
       c += ROW_CODES;
       f += ROW_FIGURES;
+      let snoozedUntil: number | null = null;
+      if ((flags & SNOOZED_UNTIL) !== 0) {
+        if (f >= figures.length) return undefined;
+        snoozedUntil = figures[f++] as number;
+      }
+      const available = countOf(codes[rc + 11] as number);
+      const inTransit = countOf(codes[rc + 12] as number);
+      const suggested = countOf(codes[rc + 13] as number);
+      const amazonSuggested = countOf(codes[rc + 14] as number);
+      if (
+        available === undefined ||
+        inTransit === undefined ||
+        inTransit === null ||
+        suggested === undefined ||
+        amazonSuggested === undefined
+      )
+        return undefined;
       const methodCount = codes[rc + 8] as number;
       const reasonCount = codes[rc + 10] as number;
-      const messageCount = codes[rc + 11] as number;
-      if (methodCount < 0 || reasonCount < 0 || messageCount < 0 || c + reasonCount > codes.length) return undefined;
+      if (methodCount < 0 || reasonCount < 0) return undefined;
       const reasons: AlertReason[] = new Array(reasonCount);
-      for (let k = 0; k < reasonCount; k++) reasons[k] = label(codes[c++] as number) as AlertReason;
-      const messages: AlertMessage[] = new Array(messageCount);
-      for (let k = 0; k < messageCount; k++) {
-        if (c + 2 > codes.length) return undefined;
-        const message: AlertMessage = { key: label(codes[c] as number) as AlertMessage['key'] };
-        const paramCount = codes[c + 1] as number;
-        c += 2;
-        if (paramCount !== NO_PARAMS) {
-          if (paramCount < 0) return undefined;
-          const params: Record<string, string | number> = {};
-          for (let p = 0; p < paramCount; p++) {
-            const tagged = codes[c++] as number;
-            const name = labels[tagged >> 2] as string;
-            const kind = tagged & 3;
-            if (kind === PARAM_FIGURE) {
-              if (f >= figures.length) return undefined;
-              params[name] = figures[f++] as number;
-            } else {
-              if (c >= codes.length) return undefined;
-              const value = codes[c++] as number;
-              params[name] = kind === PARAM_STRING ? (labels[value] as string) : value;
-            }
-          }
-          message.params = params;
+      let units = 0;
+      let days = 0;
+      let dos30: number | null = null;
+      let dos90: number | null = null;
+      for (let k = 0; k < reasonCount; k++) {
+        if (c >= codes.length) return undefined;
+        const reason = label(codes[c++] as number) as AlertReason;
+        reasons[k] = reason;
+        if (reason === 'below-units' || reason === 'below-days') {
+          const threshold = c < codes.length ? countOf(codes[c++] as number) : undefined;
+          if (threshold === undefined || threshold === null) return undefined;
+          if (reason === 'below-units') units = threshold;
+          else days = threshold;
+        } else if (reason === 'fee-risk') {
+          if (f + 2 > figures.length) return undefined;
+          dos30 = orNull(figures[f++] as number);
+          dos90 = orNull(figures[f++] as number);
         }
-        messages[k] = message;
       }
       if (c + methodCount > codes.length) return undefined;
       const methods: MethodPlan[] = new Array(methodCount);
@@ -569,7 +586,25 @@ export function unpackList(
       }
       left--;
       const marketplace = label(codes[rc] as number) as string;
-      const flags = codes[rc + 7] as number;
+      const daysOfCover = orNull(figures[rf + 1] as number);
+      const stockOutDay = label(codes[rc + 3] as number);
+      const method = label(codes[rc + 4] as number);
+      const reorderBy = label(codes[rc + 5] as number);
+      const late = (flags & 2) !== 0;
+      const messages = messagesFrom({
+        reasons,
+        methods,
+        stockOutDay,
+        available,
+        daysOfCover,
+        method,
+        reorderBy,
+        late,
+        units,
+        days,
+        dos30,
+        dos90,
+      });
       group.rows.push({
         key,
         sku,
@@ -580,25 +615,25 @@ export function unpackList(
         channel: label(codes[rc + 1] as number) as PopupRow['channel'],
         state: label(codes[rc + 2] as number) as PopupRow['state'],
         snoozed: (flags & 1) !== 0,
-        snoozedUntil: orNull(figures[rf] as number),
+        snoozedUntil,
         poolName: poolNames.get(row) ?? null,
-        available: orNull(figures[rf + 1] as number),
-        inTransit: figures[rf + 2] as number,
-        perDay: orNull(figures[rf + 3] as number),
-        daysOfCover: orNull(figures[rf + 4] as number),
-        stockOutDay: label(codes[rc + 3] as number),
-        method: label(codes[rc + 4] as number),
-        reorderBy: label(codes[rc + 5] as number),
-        late: (flags & 2) !== 0,
+        available,
+        inTransit,
+        perDay: orNull(figures[rf] as number),
+        daysOfCover,
+        stockOutDay,
+        method,
+        reorderBy,
+        late,
         methods,
-        suggested: orNull(figures[rf + 5] as number),
+        suggested,
         capApplied: (flags & 4) !== 0,
-        amazonSuggested: orNull(figures[rf + 6] as number),
+        amazonSuggested,
         amazonShipDate: label(codes[rc + 6] as number),
         reasons,
         messages,
         link: links.has(row) ? (links.get(row) as string | null) : inventoryLink(marketplace, sku),
-        urgency: figures[rf + 7] as number,
+        urgency: figures[rf + 2] as number,
       });
       row++;
     }

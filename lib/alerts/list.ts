@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type PopupGroup, PopupGroupSchema } from './popup';
+import { firstOfGroups, type PopupGroup, PopupGroupSchema } from './popup';
 
 /**
  * The precomputed low-stock list as the background hands it to the popup (the `alertsList` message).
@@ -28,17 +28,10 @@ export type AlertList = Omit<z.infer<typeof AlertListSchema>, 'groups'> & { grou
 
 /** The first `limit` rows of the list, cut at a row inside a group when need be. */
 export function firstRows(groups: readonly PopupGroup[], limit: number): { groups: PopupGroup[]; complete: boolean } {
-  const out: PopupGroup[] = [];
-  let left = limit;
-  for (const group of groups) {
-    if (left <= 0) return { groups: out, complete: false };
-    if (group.rows.length <= left) {
-      out.push(group);
-      left -= group.rows.length;
-    } else {
-      out.push({ ...group, rows: group.rows.slice(0, left) });
-      return { groups: out, complete: false };
-    }
-  }
-  return { groups: out, complete: true };
+  return firstOfGroups(
+    groups,
+    limit,
+    (group) => group.rows,
+    (group, rows) => ({ ...group, rows }),
+  );
 }

@@ -8,6 +8,7 @@ import { POOL_MARKETPLACE } from './pool';
 import {
   type Alert,
   type AlertMessage,
+  type AlertReason,
   AlertReasonSchema,
   AlertStateSchema,
   type MethodPlan,
@@ -98,57 +99,75 @@ export function inventoryLink(marketplace: string, sku: string): string | null {
   return `https://${host}/myinventory/inventory?searchField=sku&searchTerm=${encodeURIComponent(sku)}`;
 }
 
+/**
+ * What a row's "why it is listed" messages are made of: the row's own fields and a few of its alert's
+ * (list-pack.ts stores these instead of the messages and makes them again when it reads the list).
+ */
+export interface MessageFacts {
+  reasons: readonly AlertReason[];
+  methods: readonly MethodPlan[];
+  stockOutDay: string | null;
+  available: number | null;
+  daysOfCover: number | null;
+  /** The recommended method's name, reorder-by date and lateness (null, null, false without one). */
+  method: string | null;
+  reorderBy: string | null;
+  late: boolean;
+  /** The SKU's thresholds (alert.thresholds), named by the below-units and below-days messages. */
+  units: number;
+  days: number;
+  /** The fee note's days of supply, rounded to a tenth (feeDays); null without a note or a figure. */
+  dos30: number | null;
+  dos90: number | null;
+}
+
+/** A fee note's days of supply as its message shows it: one decimal. */
+export const feeDays = (dos: number | null | undefined): number | null =>
+  dos === null || dos === undefined ? null : Math.round(dos * 10) / 10;
+
 /** Why the SKU is listed, as catalog messages: state reasons first, then notes. */
-export function reasonMessages(alert: Alert): AlertMessage[] {
+export function messagesFrom(facts: MessageFacts): AlertMessage[] {
   const messages: AlertMessage[] = [];
-  if (alert.reasons.length === 0) return messages;
-  // The first method of the shortest lead time, and the recommended one (every listed row asks: loops,
-  // not a closure per row).
-  let fastest: Alert['methods'][number] | null = null;
-  let recommended: Alert['methods'][number] | undefined;
-  for (const m of alert.methods) {
-    if (fastest === null || m.leadDays < fastest.leadDays) fastest = m;
-    if (recommended === undefined && m.methodId === alert.recommendedMethod) recommended = m;
-  }
-  for (const reason of alert.reasons) {
+  if (facts.reasons.length === 0) return messages;
+  // The first method of the shortest lead time.
+  let fastest: MethodPlan | null = null;
+  for (const m of facts.methods) if (fastest === null || m.leadDays < fastest.leadDays) fastest = m;
+  for (const reason of facts.reasons) {
     switch (reason) {
       case 'out-of-stock':
         messages.push({ key: 'alerts.reason.out-of-stock' });
         break;
       case 'runs-out-before-arrival':
-        if (fastest && alert.stockOutDay) {
+        if (fastest && facts.stockOutDay) {
           messages.push({
             key: 'alerts.reason.runs-out-before-arrival',
-            params: { stockOut: alert.stockOutDay, method: fastest.name, arrives: fastest.arrivesBy },
+            params: { stockOut: facts.stockOutDay, method: fastest.name, arrives: fastest.arrivesBy },
           });
         }
         break;
       case 'below-units':
         messages.push({
           key: 'alerts.reason.below-units',
-          params: { available: alert.available ?? 0, threshold: alert.thresholds.units },
+          params: { available: facts.available ?? 0, threshold: facts.units },
         });
         break;
       case 'below-days':
         messages.push({
           key: 'alerts.reason.below-days',
-          params: { days: Math.floor(alert.daysOfCover ?? 0), threshold: alert.thresholds.days },
+          params: { days: Math.floor(facts.daysOfCover ?? 0), threshold: facts.days },
         });
         break;
       case 'reorder-due':
-        if (recommended?.reorderBy) {
+        if (facts.reorderBy) {
           messages.push({
-            key: recommended.late ? 'alerts.reason.reorder-late' : 'alerts.reason.reorder-due',
-            params: { method: recommended.name, date: recommended.reorderBy },
+            key: facts.late ? 'alerts.reason.reorder-late' : 'alerts.reason.reorder-due',
+            params: { method: facts.method as string, date: facts.reorderBy },
           });
         }
         break;
       case 'fee-risk':
-        if (alert.fee && alert.fee.dos30 !== null && alert.fee.dos90 !== null) {
-          messages.push({
-            key: 'alerts.reason.fee-risk',
-            params: { dos30: Math.round(alert.fee.dos30 * 10) / 10, dos90: Math.round(alert.fee.dos90 * 10) / 10 },
-          });
+        if (facts.dos30 !== null && facts.dos90 !== null) {
+          messages.push({ key: 'alerts.reason.fee-risk', params: { dos30: facts.dos30, dos90: facts.dos90 } });
         }
         break;
       case 'confidence-low':
@@ -211,7 +230,7 @@ export function popupRow(alert: Alert): PopupRow {
   const members = alert.pool?.members ?? [];
   const linkMarketplace = alert.marketplace === POOL_MARKETPLACE ? members[0]?.marketplace : alert.marketplace;
   const linkSku = alert.marketplace === POOL_MARKETPLACE ? members[0]?.sku : alert.sku;
-  return {
+  const row: Omit<PopupRow, 'messages'> = {
     key: alert.key,
     sku: alert.sku,
     asin: alert.asin ?? null,
@@ -237,10 +256,17 @@ export function popupRow(alert: Alert): PopupRow {
     amazonSuggested: alert.amazon?.quantity ?? null,
     amazonShipDate: alert.amazon?.shipDate ?? null,
     reasons: alert.reasons,
-    messages: reasonMessages(alert),
     link: linkMarketplace && linkSku ? inventoryLink(linkMarketplace, linkSku) : null,
     urgency: alert.urgency,
   };
+  const messages = messagesFrom({
+    ...row,
+    units: alert.thresholds.units,
+    days: alert.thresholds.days,
+    dos30: feeDays(alert.fee?.dos30),
+    dos90: feeDays(alert.fee?.dos90),
+  });
+  return { ...row, messages };
 }
 
 /** One product of the list, its alerts in list order: what popupGroups shows, before the rows are built. */
@@ -404,21 +430,58 @@ function stableOrder(count: number, compare: (a: number, b: number) => number): 
   return from;
 }
 
+/**
+ * The groups' first `limit` rows, the last group cut inside when need be (`cut` makes the shorter
+ * group), with whether that is all of them: the popup's first screen, of alerts or of rows.
+ */
+export function firstOfGroups<G, R>(
+  groups: readonly G[],
+  limit: number,
+  rowsOf: (group: G) => readonly R[],
+  cut: (group: G, rows: R[]) => G,
+): { groups: G[]; complete: boolean } {
+  const out: G[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) return { groups: out, complete: false };
+    const rows = rowsOf(group);
+    if (rows.length <= left) {
+      out.push(group);
+      left -= rows.length;
+    } else {
+      out.push(cut(group, rows.slice(0, left)));
+      return { groups: out, complete: false };
+    }
+  }
+  return { groups: out, complete: true };
+}
+
+/** The groups, or only their first `limit` rows (cut inside a group, as firstRows). */
+export function firstAlertGroups(
+  groups: readonly AlertGroup[],
+  limit = Number.POSITIVE_INFINITY,
+): { groups: AlertGroup[]; complete: boolean } {
+  return firstOfGroups(
+    groups,
+    limit,
+    (group) => group.alerts,
+    (group, alerts) => ({ ...group, alerts }),
+  );
+}
+
 /** The groups with their rows built, or only their first `limit` rows (cut inside a group, as firstRows). */
 export function popupGroupsOf(
   groups: readonly AlertGroup[],
   limit = Number.POSITIVE_INFINITY,
 ): { groups: PopupGroup[]; complete: boolean } {
-  const out: PopupGroup[] = [];
-  let left = limit;
-  for (const group of groups) {
-    if (left <= 0) return { groups: out, complete: false };
-    const alerts = group.alerts.length <= left ? group.alerts : group.alerts.slice(0, left);
-    out.push({ asin: group.asin, title: group.title, urgency: group.urgency, rows: alerts.map(popupRow) });
-    left -= alerts.length;
-    if (alerts.length < group.alerts.length) return { groups: out, complete: false };
-  }
-  return { groups: out, complete: true };
+  const first = firstAlertGroups(groups, limit);
+  const out: PopupGroup[] = first.groups.map((group) => ({
+    asin: group.asin,
+    title: group.title,
+    urgency: group.urgency,
+    rows: group.alerts.map(popupRow),
+  }));
+  return { groups: out, complete: first.complete };
 }
 
 /**

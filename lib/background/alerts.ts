@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { evaluateAll } from '../alerts/evaluate';
 import type { AlertList } from '../alerts/list';
-import { packAlertGroups, packList } from '../alerts/list-pack';
+import { packAlertGroups } from '../alerts/list-pack';
 import {
   type Badge,
   badgeFor,
@@ -11,7 +11,7 @@ import {
   type NotifyDecision,
 } from '../alerts/notify';
 import { POOL_MARKETPLACE } from '../alerts/pool';
-import { alertGroups, type PopupGroup, popupGroupsOf } from '../alerts/popup';
+import { alertGroups, firstAlertGroups, type PopupGroup, popupGroupsOf } from '../alerts/popup';
 import type { Alert } from '../alerts/types';
 import { HEAD_KEY, HEAD_ROWS, LIST_KEY, readStoredList, type StoredHead, type StoredList } from '../db/alert-list';
 import type { DB } from '../db/open';
@@ -115,8 +115,8 @@ export async function evaluateAlerts(
     marketplaces,
     badge: { low: badge.low, critical: badge.critical },
   };
-  // Row objects only for the popup's first screen, packed for its record as the list is.
-  const head = popupGroupsOf(sorted, HEAD_ROWS);
+  // The popup's first screen apart, packed as the list is.
+  const head = firstAlertGroups(sorted, HEAD_ROWS);
   const liveSnoozes = Object.fromEntries(Object.entries(basis.snoozes).filter(([, until]) => until > now));
   const memory = packNotifyMemory(decision.memory);
   trace?.('pack head, memory');
@@ -127,7 +127,7 @@ export async function evaluateAlerts(
     tx.store.put({ key: LIST_KEY, value: { ...summary, complete: true, packed } satisfies StoredList }),
     tx.store.put({
       key: HEAD_KEY,
-      value: { ...summary, complete: head.complete, packed: packList(head.groups) } satisfies StoredHead,
+      value: { ...summary, complete: head.complete, packed: packAlertGroups(head.groups).packed } satisfies StoredHead,
     }),
     // Written before anything is shown: a worker stopped in between loses a notification rather than
     // showing it twice. Records this evaluation left exactly as they were read are not written again.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAll } from '@/lib/alerts/evaluate';
 import { firstRows } from '@/lib/alerts/list';
-import { packAlertGroups, packList, unpackList } from '@/lib/alerts/list-pack';
+import { packAlertGroups, unpackList } from '@/lib/alerts/list-pack';
 import type { NotifyMemory } from '@/lib/alerts/notify';
 import { alertGroups, popupGroups, popupGroupsOf } from '@/lib/alerts/popup';
-import type { AlertInput, FeeNote, FeeSeries } from '@/lib/alerts/types';
+import type { Alert, AlertInput, FeeNote, FeeSeries } from '@/lib/alerts/types';
 import { packFeeNotes, packNotifyMemory, unpackFeeNotes, unpackNotifyMemory } from '@/lib/background/basis-pack';
 import { ACCOUNT, BERLIN, event, input, LA, local, settingsWith } from './helpers';
 
@@ -98,6 +98,9 @@ function varied(capacity: number | null, seed: number) {
   return popupGroups(variedAlerts(capacity, seed));
 }
 
+/** The list as the background stores it. */
+const pack = (alerts: readonly Alert[]) => packAlertGroups(alertGroups(alerts)).packed;
+
 describe('the packed low-stock list', () => {
   it('gives back exactly the groups it was given, on varied lists', () => {
     for (const [capacity, seed] of [
@@ -105,7 +108,8 @@ describe('the packed low-stock list', () => {
       [300, 2],
       [0, 3],
     ] as const) {
-      const groups = varied(capacity, seed);
+      const alerts = variedAlerts(capacity, seed);
+      const groups = popupGroups(alerts);
       const rows = groups.flatMap((g) => g.rows);
       // The sample covers what packing treats apart.
       expect(rows.some((r) => r.marketplaces.length > 1 && r.poolName !== null)).toBe(true);
@@ -114,7 +118,12 @@ describe('the packed low-stock list', () => {
       expect(rows.some((r) => r.amazonSuggested !== null)).toBe(true);
       expect(rows.some((r) => r.methods.some((m) => m.constraint === 'cut-off'))).toBe(true);
       expect(groups.some((g) => g.rows.some((r) => r.title !== g.title))).toBe(true);
-      const packed = structuredClone(packList(groups));
+      // Every message the rows' reasons make, made again on reading.
+      const keys = new Set(rows.flatMap((r) => r.messages.map((m) => m.key)));
+      for (const reason of ['out-of-stock', 'runs-out-before-arrival', 'below-units', 'below-days', 'reorder-due']) {
+        expect(keys).toContain(`alerts.reason.${reason}`);
+      }
+      const packed = structuredClone(pack(alerts));
       expect(unpackList(packed)).toEqual({ groups, complete: true });
     }
   });
@@ -130,7 +139,6 @@ describe('the packed low-stock list', () => {
       const groups = popupGroups(alerts);
       const rows = groups.flatMap((g) => g.rows);
       const direct = packAlertGroups(alertGroups(alerts));
-      expect(direct.packed).toEqual(packList(groups));
       expect(unpackList(structuredClone(direct.packed))).toEqual({ groups, complete: true });
       expect(direct.total).toBe(rows.length);
       expect(direct.marketplaces).toEqual([...new Set(rows.flatMap((r) => r.marketplaces))].sort());
@@ -140,61 +148,98 @@ describe('the packed low-stock list', () => {
         expect(popupGroupsOf(alertGroups(alerts), limit)).toEqual(firstRows(groups, limit));
       }
     }
-    expect(packAlertGroups([])).toEqual({ packed: packList([]), total: 0, marketplaces: [] });
+    const empty = packAlertGroups([]);
+    expect(empty).toMatchObject({ total: 0, marketplaces: [] });
+    expect(unpackList(structuredClone(empty.packed))).toEqual({ groups: [], complete: true });
   });
 
-  it('keeps strings the joined text cannot hold, odd keys and every kind of message parameter', () => {
-    const groups = structuredClone(varied(null, 8));
-    const rows = groups.flatMap((g) => g.rows);
+  it('keeps strings the joined text cannot hold and odd keys', () => {
+    const alerts = structuredClone(variedAlerts(null, 8));
+    const listed = alertGroups(alerts).flatMap((g) => g.alerts);
     const odd = ['\u0000', '\u0001', '\u0002', '\u0003', 'a\u0000b', '', '\u0001x'];
     odd.forEach((text, i) => {
-      const row = rows[i * 3] as (typeof rows)[number];
-      row.title = text;
-      row.sku = `${text}${i}`;
+      const alert = listed[i * 3] as Alert;
+      alert.title = text;
+      alert.sku = `${text}${i}`;
     });
-    (rows[1] as (typeof rows)[number]).key = 'not the prefix and SKU';
-    (rows[2] as (typeof rows)[number]).messages = [
-      {
-        key: 'alerts.reason.fee-risk',
-        params: { dos30: 12.5, dos90: -0, big: 2 ** 40, text: '\u0000', nan: Number.NaN },
-      },
-      { key: 'alerts.reason.confidence-low', params: {} },
-      { key: 'alerts.reason.out-of-stock' },
-    ];
-    (groups[0] as (typeof groups)[number]).title = '\u0002';
-    const unpacked = unpackList(structuredClone(packList(groups)));
-    expect(unpacked).toEqual({ groups, complete: true });
-    const message = unpacked?.groups.flatMap((g) => g.rows)[2]?.messages[0];
-    expect(Object.is(message?.params?.dos90, -0)).toBe(true);
-    expect(Object.keys(message?.params ?? {})).toEqual(['dos30', 'dos90', 'big', 'text', 'nan']);
-    expect(unpacked?.groups.flatMap((g) => g.rows)[2]?.messages[2]).not.toHaveProperty('params');
+    (listed[1] as Alert).key = 'not the prefix and SKU';
+    const groups = popupGroups(alerts);
+    expect(groups.some((g) => g.title === '\u0002' || g.rows.some((r) => r.sku === '\u00000'))).toBe(true);
+    expect(unpackList(structuredClone(pack(alerts)))).toEqual({ groups, complete: true });
+  });
+
+  it("makes the fee note's message again, and none for a note without its figures", () => {
+    const alerts = structuredClone(variedAlerts(null, 9));
+    const listed = alertGroups(alerts).flatMap((g) => g.alerts);
+    const note = (dos30: number | null, dos90: number | null) => ({ parentAsin: 'B0P', dos30, dos90, atRisk: true });
+    const cases = [note(12.345, 3), note(-0, 0.05), note(null, 4), note(4, null)];
+    cases.forEach((fee, i) => {
+      const alert = listed[i] as Alert;
+      alert.fee = fee;
+      alert.reasons = [...alert.reasons.filter((r) => r !== 'fee-risk'), 'fee-risk'];
+    });
+    const rows = popupGroups(alerts).flatMap((g) => g.rows);
+    const feeMessages = rows.slice(0, 4).map((r) => r.messages.find((m) => m.key === 'alerts.reason.fee-risk'));
+    expect(feeMessages.map((m) => m?.params)).toEqual([
+      { dos30: 12.3, dos90: 3 },
+      { dos30: -0, dos90: 0.1 },
+      undefined,
+      undefined,
+    ]);
+    const unpacked = unpackList(structuredClone(pack(alerts)));
+    expect(unpacked).toEqual({ groups: popupGroups(alerts), complete: true });
+  });
+
+  it('keeps counts too large for a code, and every code 32-bit when one is over 16 bits', () => {
+    const alerts = structuredClone(variedAlerts(null, 10));
+    const listed = alertGroups(alerts).flatMap((g) => g.alerts);
+    const fits = pack(alerts);
+    expect(fits.codes).toBeInstanceOf(Int16Array);
+    const big = listed.find((a) => a.reasons.includes('below-units')) as Alert;
+    big.thresholds = { ...big.thresholds, units: 70_000 };
+    (listed[0] as Alert).available = 2 ** 40;
+    (listed[1] as Alert).inTransit = 40_000;
+    (listed[2] as Alert).available = -0;
+    const packed = pack(alerts);
+    expect(packed.codes).toBeInstanceOf(Int32Array);
+    const unpacked = unpackList(structuredClone(packed));
+    expect(unpacked).toEqual({ groups: popupGroups(alerts), complete: true });
+    const rows = unpacked?.groups.flatMap((g) => g.rows) ?? [];
+    expect(rows[0]?.available).toBe(2 ** 40);
+    expect(Object.is(rows[2]?.available, -0)).toBe(true);
+    expect(rows.find((r) => r.key === big.key)?.messages).toContainEqual({
+      key: 'alerts.reason.below-units',
+      params: { available: big.available ?? 0, threshold: 70_000 },
+    });
   });
 
   it('reads the first rows alone as firstRows cuts them', () => {
-    const groups = varied(null, 4);
-    const packed = packList(groups);
+    const alerts = variedAlerts(null, 4);
+    const groups = popupGroups(alerts);
+    const packed = pack(alerts);
     for (const limit of [0, 1, 2, 7, 30, 10_000]) {
       expect(unpackList(packed, limit)).toEqual(firstRows(groups, limit));
     }
   });
 
   it('stores columns, not an object per row, and an empty list too', () => {
-    const packed = packList(varied(null, 5));
-    expect(packed.codes).toBeInstanceOf(Int32Array);
+    const packed = pack(variedAlerts(null, 5));
+    // Every code fits 16 bits here: half the bytes of 32.
+    expect(packed.codes).toBeInstanceOf(Int16Array);
     expect(packed.figures).toBeInstanceOf(Float64Array);
     expect(typeof packed.text).toBe('string');
     // Rows of one marketplace and stock-out day share their plans: each is stored once.
-    const methods = packList(varied(null, 5)).plans.length / 10;
+    const methods = packed.plans.length / 10;
     expect(methods).toBeLessThan(varied(null, 5).flatMap((g) => g.rows.flatMap((r) => r.methods)).length / 2);
-    // Reasons and messages are codes: no JSON of them, only of the rare pool rows.
+    // Reasons are codes and messages are not stored: no JSON of them, only of the rare pool rows.
     expect(packed.text).not.toContain('alerts.reason');
     expect(packed.rare).not.toContain('alerts.reason');
+    expect(packed.labels.some((l) => l.startsWith('alerts.reason'))).toBe(false);
     expect(packed).not.toHaveProperty('groups.0');
-    expect(unpackList(structuredClone(packList([])))).toEqual({ groups: [], complete: true });
   });
 
   it('refuses a record that is not whole (written again rather than misread)', () => {
-    const packed = packList(varied(null, 6));
+    const packed = pack(variedAlerts(null, 6));
     expect(unpackList({ ...packed, codes: packed.codes.slice(1) })).toBeUndefined();
     expect(unpackList({ ...packed, figures: packed.figures.slice(1) })).toBeUndefined();
     expect(unpackList({ ...packed, plans: packed.plans.slice(10) })).toBeUndefined();
