@@ -149,7 +149,7 @@ export async function benchAlerts(): Promise<Figure[]> {
   });
 
   const notify = measure(() => {
-    const decision = decideNotifications({}, alerts, settings.notifications, now, {
+    const decision = decideNotifications(new Map(), alerts, settings.notifications, now, {
       lang: 'zh_CN',
       timeZone: 'Asia/Shanghai',
     });

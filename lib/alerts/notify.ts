@@ -31,14 +31,20 @@ export const NotifyEntrySchema = z.object({
 });
 export type NotifyEntry = z.infer<typeof NotifyEntrySchema>;
 
-/** Per SKU key; a SKU that is ok has no entry. */
+/** The memory as it was first stored: an object of entries per SKU key. */
 export const NotifyMemorySchema = z.record(z.string(), NotifyEntrySchema);
-export type NotifyMemory = z.infer<typeof NotifyMemorySchema>;
 
-/** Parses stored memory; a corrupt store starts empty rather than failing the alarm. */
+/**
+ * Per SKU key; a SKU that is ok has no entry. A Map: every alarm reads thousands of entries by keys
+ * made for that evaluation, and an object that large is a dictionary whose every insertion, lookup
+ * and for-in first interns the key and sorts the enumeration (several times the cost of the Map).
+ */
+export type NotifyMemory = Map<string, NotifyEntry>;
+
+/** Parses memory stored as an object of entries; a corrupt store starts empty rather than failing the alarm. */
 export function parseNotifyMemory(raw: unknown): NotifyMemory {
   const parsed = NotifyMemorySchema.safeParse(raw);
-  return parsed.success ? parsed.data : {};
+  return parsed.success ? new Map(Object.entries(parsed.data)) : new Map();
 }
 
 export const REPEAT_AFTER_MS = 24 * 3_600_000;
@@ -130,26 +136,20 @@ export function decideNotifications(
   // Copied on the first change only: an alarm mostly finds every SKU where the last one left it, and
   // copying thousands of entries to change none cost more than deciding.
   let memory: NotifyMemory = previous;
-  // Read through a Map: each alert's key is a string made for this evaluation, and looking one up on
-  // the memory object first finds it among the engine's interned strings, several times slower.
-  const known = new Map<string, NotifyEntry>();
-  for (const key in previous) known.set(key, previous[key] as NotifyEntry);
   const remember = (key: string, entry: NotifyEntry) => {
-    if (memory === previous) memory = { ...previous };
-    memory[key] = entry;
-    known.set(key, entry);
+    if (memory === previous) memory = new Map(previous);
+    memory.set(key, entry);
   };
   const forget = (key: string) => {
-    if (memory === previous) memory = { ...previous };
-    delete memory[key];
-    known.delete(key);
+    if (memory === previous) memory = new Map(previous);
+    memory.delete(key);
   };
   const quiet = settings.enabled && inQuietHours(settings.quietHours, now, options.timeZone);
   const repeatAfter = options.repeatAfterMs ?? REPEAT_AFTER_MS;
   const notified: Alert[] = [];
   const deferred: string[] = [];
   for (const alert of alerts) {
-    const entry = known.get(alert.key);
+    const entry = memory.get(alert.key);
     if (alert.state === 'ok') {
       if (entry !== undefined) forget(alert.key);
       continue;

@@ -1,4 +1,5 @@
 import { feeNotesByKey, feeSeriesFrom } from '../alerts/fee';
+import type { NotifyMemory } from '../alerts/notify';
 import { type PanEuPool, poolKey } from '../alerts/pool';
 import { demandSigma } from '../alerts/stats';
 import type { AlertInput, AmazonRecommendation, FeeNote, FeeSeries } from '../alerts/types';
@@ -455,9 +456,10 @@ export interface BasisState {
   /**
    * Set when `records` hold only the entries an alarm must evaluate (alert-skip.ts alarmBasis): per
    * record, where each of its entries is in the marketplace's whole basis, and the flags (alert-skip.ts)
-   * of every entry of that whole basis.
+   * of every entry of that whole basis; and the notification memory (the extra key alarmBasis was
+   * given), unpacked once to check it against the copy.
    */
-  subset?: { index: Uint32Array[]; flags: Uint8Array[]; since: number[] };
+  subset?: { index: Uint32Array[]; flags: Uint8Array[]; since: number[]; memory: NotifyMemory };
   /** The stored proof record holds no readable copy: it is written again even when its flags are unchanged. */
   copyBroken?: boolean;
 }

@@ -238,7 +238,7 @@ export function usableSkips(
   if (!usable) return none;
   // A SKU with a notification memory entry (never expected for an ok SKU) is evaluated.
   const prefixes = basis.records.map((r) => skuKey({ account: r.account, marketplace: r.marketplace, sku: '' }));
-  for (const key in memory) {
+  for (const key of memory.keys()) {
     for (let r = 0; r < prefixes.length; r++) {
       const f = flags[r];
       if (!f || !key.startsWith(prefixes[r] as string)) continue;
@@ -463,7 +463,7 @@ export function withSubsets(record: SkipRecord, basis: BasisState, memory: Notif
       subset: { index: Uint32Array.from(index), basis: packBasis({ ...headerOf(r), entries }) },
     };
   });
-  const outside = Object.keys(memory).filter((key) => !kept.has(key));
+  const outside = [...memory.keys()].filter((key) => !kept.has(key));
   return { ...record, marketplaces, subset: { notes: packFeeNotes(notes), outside } };
 }
 
@@ -504,7 +504,7 @@ export async function alarmBasis(
     snoozes: (snoozeRow?.value ?? {}) as Record<string, number>,
     extra: new Map(extraKeys.map((key) => [key, extra.get(key)])),
     work: { rebuilt: [], refreshed: [], feeNotes: false, refreshedFrom: {} },
-    subset: { index: subset.index, flags: subset.flags, since: subset.since },
+    subset: { index: subset.index, flags: subset.flags, since: subset.since, memory: subset.memory },
   };
 }
 
@@ -524,7 +524,14 @@ function subsetBasis(
   now: number,
   memoryRaw: unknown,
 ):
-  | { records: BasisRecord[]; notes: Map<string, FeeNote>; index: Uint32Array[]; flags: Uint8Array[]; since: number[] }
+  | {
+      records: BasisRecord[];
+      notes: Map<string, FeeNote>;
+      index: Uint32Array[];
+      flags: Uint8Array[];
+      since: number[];
+      memory: NotifyMemory;
+    }
   | typeof BROKEN
   | undefined {
   const stored = raw as SkipRecord | undefined;
@@ -596,10 +603,10 @@ function subsetBasis(
   const memory = unpackNotifyMemory(memoryRaw);
   const outside = new Set(stored.subset.outside);
   const prefixes = records.map((r) => skuKey({ account: r.account, marketplace: r.marketplace, sku: '' }));
-  for (const key in memory) {
+  for (const key of memory.keys()) {
     if (outside.has(key)) continue;
     const r = prefixes.findIndex((prefix) => key.startsWith(prefix));
     if (r < 0 || indexOfSku(records[r] as BasisRecord, key.slice((prefixes[r] as string).length)) < 0) return undefined;
   }
-  return { records, notes, index, flags, since };
+  return { records, notes, index, flags, since, memory };
 }

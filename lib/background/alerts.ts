@@ -81,7 +81,7 @@ export async function evaluateAlerts(
   const trace = env.trace;
   const basis = await alarmBasis(db, settings, now, [NOTIFY_KEY, SKIP_KEY], NOTIFY_KEY);
   trace?.('read basis');
-  const previous = unpackNotifyMemory(basis.extra.get(NOTIFY_KEY));
+  const previous = basis.subset?.memory ?? unpackNotifyMemory(basis.extra.get(NOTIFY_KEY));
   const skip = usableSkips(basis.extra.get(SKIP_KEY), basis, settings, now, previous);
   const origin: number[] = [];
   const inputs = inputsFromBasis(basis.records, settings, basis.snoozes, now, undefined, skip.flags, origin);

@@ -429,15 +429,17 @@ export interface PackedNotifyMemory {
 const NO_STATE = 255;
 
 export function packNotifyMemory(memory: NotifyMemory): PackedNotifyMemory {
-  const keys = Object.keys(memory);
-  const states = new Uint8Array(keys.length * 2);
-  const at = new Float64Array(keys.length);
-  keys.forEach((key, i) => {
-    const entry = memory[key] as NotifyMemory[string];
+  const keys = new Array<string>(memory.size);
+  const states = new Uint8Array(memory.size * 2);
+  const at = new Float64Array(memory.size);
+  let i = 0;
+  for (const [key, entry] of memory) {
+    keys[i] = key;
     states[i * 2] = ALERT_STATES.indexOf(entry.level);
     states[i * 2 + 1] = entry.notified === null ? NO_STATE : ALERT_STATES.indexOf(entry.notified);
     at[i] = entry.at;
-  });
+    i++;
+  }
   return { packed: 1, keys: JSON.stringify(keys), states, at };
 }
 
@@ -477,22 +479,24 @@ export function sameNotifyMemory(packed: PackedNotifyMemory, stored: unknown): b
 export function unpackNotifyMemory(raw: unknown): NotifyMemory {
   const p = raw as PackedNotifyMemory | undefined;
   if (!p || typeof p !== 'object' || p.packed !== 1) return parseNotifyMemory(raw);
-  if (typeof p.keys !== 'string' || !(p.states instanceof Uint8Array) || !(p.at instanceof Float64Array)) return {};
+  if (typeof p.keys !== 'string' || !(p.states instanceof Uint8Array) || !(p.at instanceof Float64Array)) {
+    return new Map();
+  }
   let keys: unknown;
   try {
     keys = JSON.parse(p.keys);
   } catch {
-    return {};
+    return new Map();
   }
-  if (!Array.isArray(keys) || p.states.length !== keys.length * 2 || p.at.length !== keys.length) return {};
-  const memory: NotifyMemory = {};
+  if (!Array.isArray(keys) || p.states.length !== keys.length * 2 || p.at.length !== keys.length) return new Map();
+  const memory: NotifyMemory = new Map();
   for (let i = 0; i < keys.length; i++) {
     const level = ALERT_STATES[p.states[i * 2] as number];
     const notifiedCode = p.states[i * 2 + 1] as number;
     const notified = notifiedCode === NO_STATE ? null : ALERT_STATES[notifiedCode];
     const at = p.at[i] as number;
-    if (typeof keys[i] !== 'string' || !level || notified === undefined || !Number.isFinite(at)) return {};
-    memory[keys[i] as string] = { level, notified, at };
+    if (typeof keys[i] !== 'string' || !level || notified === undefined || !Number.isFinite(at)) return new Map();
+    memory.set(keys[i] as string, { level, notified, at });
   }
   return memory;
 }

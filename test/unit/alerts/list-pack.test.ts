@@ -282,18 +282,22 @@ describe('the packed fee notes', () => {
 
 describe('the packed notification memory', () => {
   it('gives back exactly the memory it was given, and still reads a memory stored as entries', () => {
-    const memory: NotifyMemory = {
+    const entries = {
       'A␟US␟1': { level: 'critical', notified: 'critical', at: 1_773_000_000_000 },
       'A␟US␟保温杯 "x"': { level: 'low', notified: null, at: 0 },
       'A␟UK␟3': { level: 'out', notified: 'low', at: 1_773_000_000_123 },
-    };
-    expect(unpackNotifyMemory(structuredClone(packNotifyMemory(memory)))).toEqual(memory);
-    expect(unpackNotifyMemory(packNotifyMemory({}))).toEqual({});
-    expect(unpackNotifyMemory(memory)).toEqual(memory);
+    } as const;
+    const memory: NotifyMemory = new Map(Object.entries(entries));
+    const unpacked = unpackNotifyMemory(structuredClone(packNotifyMemory(memory)));
+    expect(unpacked).toEqual(memory);
+    expect([...unpacked.keys()]).toEqual([...memory.keys()]);
+    expect(unpackNotifyMemory(packNotifyMemory(new Map()))).toEqual(new Map());
+    // As the memory was stored before it was packed: an object of entries.
+    expect(unpackNotifyMemory(structuredClone(entries))).toEqual(memory);
     const packed = packNotifyMemory(memory);
-    expect(unpackNotifyMemory({ ...packed, at: packed.at.slice(1) })).toEqual({});
-    expect(unpackNotifyMemory({ ...packed, states: Uint8Array.from([9, 9, 9, 9, 9, 9]) })).toEqual({});
-    expect(unpackNotifyMemory('nonsense')).toEqual({});
+    expect(unpackNotifyMemory({ ...packed, at: packed.at.slice(1) })).toEqual(new Map());
+    expect(unpackNotifyMemory({ ...packed, states: Uint8Array.from([9, 9, 9, 9, 9, 9]) })).toEqual(new Map());
+    expect(unpackNotifyMemory('nonsense')).toEqual(new Map());
   });
 });
 

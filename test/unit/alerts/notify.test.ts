@@ -46,7 +46,7 @@ function run(memory: NotifyMemory, alerts: Alert[], now = T0, settings = NO_QUIE
 
 describe('notify only when a SKU gets worse', () => {
   it('ok → low → critical → out each notify once; back to ok is forgotten, and worsening again notifies again', () => {
-    let memory: NotifyMemory = {};
+    let memory: NotifyMemory = new Map();
     const step = (state: AlertState, at: number) => {
       const decision = run(memory, [alertIn(state)], at);
       memory = decision.memory;
@@ -59,12 +59,12 @@ describe('notify only when a SKU gets worse', () => {
     expect(step('out', T0 + 4 * HOUR)).toEqual(['out']);
     expect(step('out', T0 + 5 * HOUR)).toEqual([]);
     expect(step('ok', T0 + 6 * HOUR)).toEqual([]);
-    expect(memory).toEqual({});
+    expect(memory).toEqual(new Map());
     expect(step('low', T0 + 7 * HOUR)).toEqual(['low']);
   });
 
   it('never twice for the same state, however often it is evaluated', () => {
-    let memory: NotifyMemory = {};
+    let memory: NotifyMemory = new Map();
     let count = 0;
     for (let i = 0; i < 48; i++) {
       const decision = run(memory, [alertIn('critical')], T0 + i * HOUR);
@@ -75,9 +75,9 @@ describe('notify only when a SKU gets worse', () => {
   });
 
   it('a partial recovery that relapses within a day stays quiet; after a day it notifies again', () => {
-    let memory = run({}, [alertIn('out')]).memory;
+    let memory = run(new Map(), [alertIn('out')]).memory;
     memory = run(memory, [alertIn('low')], T0 + HOUR).memory;
-    expect(memory['A1TEST\u001fUS\u001fSKU-1']?.level).toBe('low');
+    expect(memory.get('A1TEST\u001fUS\u001fSKU-1')?.level).toBe('low');
     const soon = run(memory, [alertIn('out')], T0 + 2 * HOUR);
     expect(soon.notified).toEqual([]);
     const later = run(memory, [alertIn('out')], T0 + 25 * HOUR);
@@ -85,21 +85,21 @@ describe('notify only when a SKU gets worse', () => {
   });
 
   it('keeps the memory of SKUs that were not evaluated this time', () => {
-    const memory = run({}, [alertIn('low', 'A')]).memory;
+    const memory = run(new Map(), [alertIn('low', 'A')]).memory;
     const next = run(memory, [alertIn('critical', 'B')], T0 + HOUR).memory;
-    expect(Object.keys(next).sort()).toEqual(['A1TEST\u001fUS\u001fA', 'A1TEST\u001fUS\u001fB']);
+    expect([...next.keys()].sort()).toEqual(['A1TEST\u001fUS\u001fA', 'A1TEST\u001fUS\u001fB']);
   });
 
   it('does not notify a listing that has no stock and does not sell', () => {
     const dormant = alertIn('out', 'DORMANT', { perDay: 0 });
-    expect(run({}, [dormant]).notified).toEqual([]);
+    expect(run(new Map(), [dormant]).notified).toEqual([]);
   });
 
   it('reads back a corrupt memory as empty rather than failing', () => {
-    expect(parseNotifyMemory({ x: { level: 'terrible' } })).toEqual({});
-    expect(parseNotifyMemory('nonsense')).toEqual({});
-    const memory = run({}, [alertIn('low')]).memory;
-    expect(parseNotifyMemory(JSON.parse(JSON.stringify(memory)))).toEqual(memory);
+    expect(parseNotifyMemory({ x: { level: 'terrible' } })).toEqual(new Map());
+    expect(parseNotifyMemory('nonsense')).toEqual(new Map());
+    const memory = run(new Map(), [alertIn('low')]).memory;
+    expect(parseNotifyMemory(JSON.parse(JSON.stringify(Object.fromEntries(memory))))).toEqual(memory);
   });
 });
 
@@ -121,11 +121,11 @@ describe('quiet hours, snooze, switched off', () => {
   });
 
   it('holds a worsening back during quiet hours and notifies it at the first evaluation after', () => {
-    const night = decideNotifications({}, [alertIn('critical')], ON, local('2026-09-01', 23, SHANGHAI), options);
+    const night = decideNotifications(new Map(), [alertIn('critical')], ON, local('2026-09-01', 23, SHANGHAI), options);
     expect(night.quiet).toBe(true);
     expect(night.notifications).toEqual([]);
     expect(night.deferred).toEqual(['A1TEST\u001fUS\u001fSKU-1']);
-    expect(night.memory).toEqual({});
+    expect(night.memory).toEqual(new Map());
     const morning = decideNotifications(
       night.memory,
       [alertIn('critical')],
@@ -137,15 +137,15 @@ describe('quiet hours, snooze, switched off', () => {
   });
 
   it('a snoozed SKU is not notified until the snooze ends', () => {
-    const snoozed = run({}, [{ ...alertIn('critical'), snoozed: true }]);
+    const snoozed = run(new Map(), [{ ...alertIn('critical'), snoozed: true }]);
     expect(snoozed.notified).toEqual([]);
-    expect(snoozed.memory).toEqual({});
+    expect(snoozed.memory).toEqual(new Map());
     const after = run(snoozed.memory, [alertIn('critical')], T0 + 3 * HOUR);
     expect(after.notified).toHaveLength(1);
   });
 
   it('with notifications off, nothing is shown and nothing is replayed when they are turned on', () => {
-    const off = run({}, [alertIn('critical')], T0, { ...ON, enabled: false });
+    const off = run(new Map(), [alertIn('critical')], T0, { ...ON, enabled: false });
     expect(off.notifications).toEqual([]);
     expect(run(off.memory, [alertIn('critical')], T0 + HOUR).notifications).toEqual([]);
   });
@@ -153,7 +153,7 @@ describe('quiet hours, snooze, switched off', () => {
 
 describe('notification texts', () => {
   it('one per SKU, with the suggested quantity and reorder date', () => {
-    const [n] = run({}, [alertIn('critical')]).notifications;
+    const [n] = run(new Map(), [alertIn('critical')]).notifications;
     expect(n!.id).toBe('shelfwise:alert:A1TEST\u001fUS\u001fSKU-1');
     expect(n!.title).toBe('Will run out before a restock can arrive: SKU-1');
     expect(n!.message).toContain('Bamboo cutting board · US · 20 available · 20 days of cover');
@@ -161,12 +161,12 @@ describe('notification texts', () => {
   });
 
   it('in the sellers’ own words in Chinese', () => {
-    const zh = decideNotifications({}, [alertIn('out')], NO_QUIET, T0, { lang: 'zh_CN', timeZone: SHANGHAI });
+    const zh = decideNotifications(new Map(), [alertIn('out')], NO_QUIET, T0, { lang: 'zh_CN', timeZone: SHANGHAI });
     const [n] = zh.notifications;
     expect(n!.title).toBe('已断货：SKU-1');
     expect(n!.message).toContain('可售 0 件');
     expect(n!.message).toContain('建议补货量');
-    const low = decideNotifications({}, [alertIn('low')], NO_QUIET, T0, { lang: 'zh_CN', timeZone: SHANGHAI });
+    const low = decideNotifications(new Map(), [alertIn('low')], NO_QUIET, T0, { lang: 'zh_CN', timeZone: SHANGHAI });
     expect(low.notifications[0]!.message).toMatch(/建议补货量 [\d,]+ 件，最晚补货日 .+（Express）/);
   });
 
@@ -178,18 +178,18 @@ describe('notification texts', () => {
       alertIn('out', 'O1'),
       alertIn('low', 'L3'),
     ];
-    const decision = run({}, alerts);
+    const decision = run(new Map(), alerts);
     expect(decision.notifications).toHaveLength(1);
     const [n] = decision.notifications;
     expect(n!.title).toBe('5 SKUs need attention');
     expect(n!.message).toBe('1 out of stock · 1 restock too late · 3 low stock: O1, C1, L1 and 2 more');
     expect(n!.keys).toHaveLength(5);
     expect(n!.state).toBe('out');
-    const zh = decideNotifications({}, alerts, NO_QUIET, T0, { lang: 'zh_CN', timeZone: SHANGHAI });
+    const zh = decideNotifications(new Map(), alerts, NO_QUIET, T0, { lang: 'zh_CN', timeZone: SHANGHAI });
     expect(zh.notifications[0]!.title).toBe('5 个 SKU 需要处理');
     expect(zh.notifications[0]!.message).toBe('已断货 1 个 · 补货来不及 1 个 · 库存不足 3 个：O1, C1, L1 等 2 个');
     // Three at once are still shown one by one.
-    expect(run({}, alerts.slice(0, 3)).notifications).toHaveLength(3);
+    expect(run(new Map(), alerts.slice(0, 3)).notifications).toHaveLength(3);
   });
 });
 

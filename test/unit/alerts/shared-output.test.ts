@@ -243,18 +243,18 @@ describe('alertGroups in one pass', () => {
   });
 });
 
-/** decideNotifications' memory as a copy of `previous` changed entry by entry (before it read a Map). */
+/** decideNotifications' memory as a copy of `previous` changed entry by entry (before it kept the previous). */
 function copiedMemory(previous: NotifyMemory, alerts: readonly Alert[], now: number): NotifyMemory {
-  const memory: NotifyMemory = { ...previous };
+  const memory: NotifyMemory = new Map(previous);
   for (const alert of alerts) {
-    const entry = memory[alert.key];
+    const entry = memory.get(alert.key);
     if (alert.state === 'ok') {
-      delete memory[alert.key];
+      memory.delete(alert.key);
       continue;
     }
     const level = entry?.level ?? 'ok';
     if (STATE_RANK[alert.state] <= STATE_RANK[level]) {
-      if (entry && STATE_RANK[alert.state] < STATE_RANK[level]) memory[alert.key] = { ...entry, level: alert.state };
+      if (entry && STATE_RANK[alert.state] < STATE_RANK[level]) memory.set(alert.key, { ...entry, level: alert.state });
       continue;
     }
     if (alert.snoozed) continue;
@@ -263,10 +263,10 @@ function copiedMemory(previous: NotifyMemory, alerts: readonly Alert[], now: num
       entry !== undefined && entry.notified !== null && STATE_RANK[alert.state] <= STATE_RANK[entry.notified];
     const recent = entry !== undefined && now - entry.at < 24 * HOUR;
     if ((relapse && recent) || (alert.state === 'out' && !selling)) {
-      memory[alert.key] = { level: alert.state, notified: entry?.notified ?? null, at: entry?.at ?? 0 };
+      memory.set(alert.key, { level: alert.state, notified: entry?.notified ?? null, at: entry?.at ?? 0 });
       continue;
     }
-    memory[alert.key] = { level: alert.state, notified: alert.state, at: now };
+    memory.set(alert.key, { level: alert.state, notified: alert.state, at: now });
   }
   return memory;
 }
@@ -285,33 +285,33 @@ describe('decideNotifications memory', () => {
     const next = random(9);
     const states = ['low', 'critical', 'out'] as const;
     // A memory from an earlier run: some SKUs known at other levels, some now ok, keys in a shuffled order.
-    const previous: NotifyMemory = {};
+    const previous: NotifyMemory = new Map();
     for (const a of [...alerts].sort(() => next() - 0.5)) {
       if (next() < 0.4) continue;
       const level = states[Math.floor(next() * 3)] as NotifyEntry['level'];
-      previous[a.key] = { level, notified: next() < 0.5 ? level : null, at: NOW - Math.floor(next() * 48) * HOUR };
+      previous.set(a.key, { level, notified: next() < 0.5 ? level : null, at: NOW - Math.floor(next() * 48) * HOUR });
     }
-    previous.gone = { level: 'low', notified: 'low', at: NOW - HOUR };
+    previous.set('gone', { level: 'low', notified: 'low', at: NOW - HOUR });
     const before = structuredClone(previous);
     const decision = decideNotifications(previous, alerts, settings, NOW, options);
     const expected = copiedMemory(before, alerts, NOW);
-    expect(Object.keys(decision.memory)).toEqual(Object.keys(expected));
+    expect([...decision.memory.keys()]).toEqual([...expected.keys()]);
     expect(decision.memory).toEqual(expected);
     expect(previous).toEqual(before);
-    expect(Object.keys(previous)).toEqual(Object.keys(before));
+    expect([...previous.keys()]).toEqual([...before.keys()]);
     expect(decision.notified.length).toBeGreaterThan(0);
   });
 
   it('gives the previous memory back when nothing moved, and a copy once something does', () => {
     const alerts = evaluateAll(catalogue(60), catalogueSettings(), NOW);
-    const first = decideNotifications({}, alerts, settings, NOW, options).memory;
+    const first = decideNotifications(new Map(), alerts, settings, NOW, options).memory;
     const again = decideNotifications(first, alerts, settings, NOW + HOUR, options);
     expect(again.memory).toBe(first);
     expect(again.notified).toEqual([]);
     const better = alerts.map((a) => (a.state === 'out' ? { ...a, state: 'ok' as const } : a));
     const moved = decideNotifications(first, better, settings, NOW + HOUR, options).memory;
     expect(moved).not.toBe(first);
-    expect(Object.keys(moved).length).toBeLessThan(Object.keys(first).length);
+    expect(moved.size).toBeLessThan(first.size);
     expect(moved).toEqual(copiedMemory(first, better, NOW + HOUR));
   });
 });
