@@ -9,22 +9,22 @@ import type { AlertMessage, AlertReason, MethodPlan } from './types';
  *
  * Every evaluation writes the list again (days of cover moves with the clock), and what it costs to
  * write grows with its bytes (IndexedDB's structured clone, then the value written to disk): a few
- * thousand rows of a dozen nested objects cost more than the evaluation itself. So every figure is
- * one slot of a Float64Array, every code one of an Int16Array (an Int32Array when a code does not
- * fit), and the row's own strings (key, SKU, ASIN, title) are one joined string. The row's messages
- * are not stored: they are made again on reading (messagesFrom) from the row's reasons, figures and
- * plans, and the few facts they need beside those (thresholds, the fee note's days of supply), kept
- * per reason. (As JSON the messages were nine tenths of the record; as codes and parameters still
- * two fifths of the codes, and building them the largest cost of packing.) Decoding gives back the
- * very rows popupRow builds (the unit test holds that).
+ * thousand rows of a dozen nested objects cost more than the evaluation itself. So every code and
+ * unit count is one slot of an Int16Array (an Int32Array when one does not fit), every other figure
+ * one of a Float64Array, and the row's own strings (key, SKU, ASIN, title) are one joined string. The
+ * row's messages are not stored: they are made again on reading (messagesFrom) from the row's
+ * reasons, figures and plans, and the few facts they need beside those (thresholds, the fee note's
+ * days of supply), kept per reason. (As JSON the messages were nine tenths of the record; as codes
+ * and parameters still two fifths of the codes, and building them the largest cost of packing.)
+ * Decoding gives back the very rows popupRow builds (the unit test holds that).
  *
- * Conventions: a null number is NaN (no row figure is NaN: they are finite or null); booleans are 0/1.
- * Strings that repeat from row to row (marketplaces, states, method names, dates, message keys and
- * parameter names) are stored once in `labels` and pointed to from `numbers` (-1 for null). In
- * `text`, NULL stands for null and SAME for the group's ASIN or title; a row's key is left empty when
- * it is its prefix label followed by its SKU (as every SKU key is). What a row rarely has (a pool's
- * marketplaces and name, a link other than inventoryLink's, a string the joined form cannot hold)
- * is in `rare`, as JSON.
+ * Conventions: a null figure is NaN (no row figure is NaN: they are finite or null); a null count is
+ * NULL_COUNT; booleans are bits of the row's flags. Strings that repeat from row to row (marketplaces,
+ * states, reasons, method names, dates) are stored once in `labels` and pointed to from `codes` (-1
+ * for null). In `text`, NULL stands for null and SAME for the group's ASIN or title; a row's key is
+ * left empty when it is its prefix label followed by its SKU (as every SKU key is). What a row rarely
+ * has (a pool's marketplaces and name, a link other than inventoryLink's, a string the joined form
+ * cannot hold) is in `rare`, as JSON.
  */
 
 /**
@@ -431,8 +431,9 @@ export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
 }
 
 /**
- * The groups packList was given, or their first `limit` rows (cut inside a group when need be, as
- * firstRows does), with whether that is all of them; undefined when `packed` is not a whole record.
+ * The groups packAlertGroups was given, their rows as popupGroupsOf builds them, or their first `limit`
+ * rows (cut inside a group when need be, as firstRows does), with whether that is all of them;
+ * undefined when `packed` is not a whole record.
  */
 export function unpackList(
   packed: PackedList | undefined,
