@@ -92,6 +92,7 @@ interface RowFields extends Omit<PopupRow, 'marketplaces' | 'link' | 'messages'>
   link: string | null | undefined;
   units: number;
   days: number;
+  /** The fee note's days of supply as the note has them (rounded only for a fee-risk row). */
   dos30: number | null;
   dos90: number | null;
 }
@@ -231,8 +232,8 @@ class ListWriter {
       if (reason === 'below-units') this.codes.push(this.count(r.units));
       else if (reason === 'below-days') this.codes.push(this.count(r.days));
       else if (reason === 'fee-risk') {
-        this.figures.push(r.dos30 ?? Number.NaN);
-        this.figures.push(r.dos90 ?? Number.NaN);
+        this.figures.push(feeDays(r.dos30) ?? Number.NaN);
+        this.figures.push(feeDays(r.dos90) ?? Number.NaN);
       }
     }
     for (let k = 0; k < r.methods.length; k++) {
@@ -363,6 +364,7 @@ export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
   for (const group of groups) rows += group.alerts.length;
   const w = new ListWriter(rows);
   const seen = new Set<string>();
+  let lastSeen: string | undefined;
   const scratch = {} as RowFields;
   for (const group of groups) {
     w.group(group.asin, group.title, group.urgency, group.alerts.length);
@@ -375,7 +377,11 @@ export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
         marketplaces = members.map((m) => m.marketplace);
         for (const m of marketplaces) seen.add(m);
         if (marketplaces.length === 1 && marketplaces[0] === alert.marketplace) marketplaces = null;
-      } else seen.add(alert.marketplace);
+      } else if (alert.marketplace !== lastSeen) {
+        // Rows of one marketplace mostly follow each other: one Set insertion per run of them.
+        seen.add(alert.marketplace);
+        lastSeen = alert.marketplace;
+      }
       const isPool = alert.marketplace === POOL_MARKETPLACE;
       const linkMarketplace = isPool ? members?.[0]?.marketplace : alert.marketplace;
       const linkSku = isPool ? members?.[0]?.sku : alert.sku;
@@ -420,8 +426,8 @@ export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
       scratch.reasons = alert.reasons;
       scratch.units = alert.thresholds.units;
       scratch.days = alert.thresholds.days;
-      scratch.dos30 = feeDays(alert.fee?.dos30);
-      scratch.dos90 = feeDays(alert.fee?.dos90);
+      scratch.dos30 = alert.fee?.dos30 ?? null;
+      scratch.dos90 = alert.fee?.dos90 ?? null;
       scratch.link = link;
       scratch.urgency = alert.urgency;
       w.row(scratch, group.asin, group.title);
