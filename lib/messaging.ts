@@ -55,13 +55,17 @@ export const PROTOCOL = {
     }),
     'page',
   ),
-  /** Badges for listings without recording them (a page whose marketplace is unknown, a language change). */
+  /**
+   * Badges for listings without recording them (a page whose marketplace is unknown, a language
+   * change; `reads`: page reads to be stored once the page is quiet, counted as stored already).
+   */
   badges: spec(
     z.object({
       account: z.string(),
       marketplace: z.nullable(z.string()),
       listings: z.array(ListingSchema),
       lang: z.enum(LANGUAGES),
+      reads: z.optional(z.boolean()),
     }),
     z.object({ badges: z.array(RowBadgesSchema) }),
     'page',

@@ -1,5 +1,6 @@
 import { createRuleContext, evaluateListings, imageState, listingKey, notCheckedKey, summarise } from '../compliance';
 import type { Finding, RuleContext } from '../compliance/types';
+import { observationOf, STOCK_FIELDS } from '../db/day-series';
 import { salesHistory } from '../db/history';
 import type { DB } from '../db/open';
 import { badges as badgeCatalog } from '../i18n/catalog/badges';
@@ -24,6 +25,32 @@ export interface BadgeRequest {
   account: string;
   marketplace: string | null;
   listings: readonly Listing[];
+  /** The listings are page reads about to be stored: their badges count them as stored already. */
+  reads?: boolean;
+}
+
+/**
+ * A SKU's history as it will be once this read of it is stored (lib/db/ingest.ts): its stock the
+ * latest observation where it differs from the last one, the visit counted, its page sales the
+ * latest. The page stores its reads once it is quiet and asks for their badges at once: without
+ * this, a badge would show no days of cover, or "stock OK" where it will say "low", until then.
+ */
+export function withRead(stored: SalesHistory | undefined, listing: Listing, at: number): SalesHistory {
+  const history: SalesHistory = stored
+    ? { ...stored, observations: [...stored.observations] }
+    : { observations: [], writes: [], visits: 0 };
+  const next = observationOf(listing, at);
+  const last = history.observations[history.observations.length - 1];
+  const same =
+    last !== undefined && last.channel === next.channel && STOCK_FIELDS.every((field) => last[field] === next[field]);
+  if (!same) history.observations.push(next);
+  if (history.lastSeenAt === undefined || at > history.lastSeenAt) {
+    history.lastSeenAt = at;
+    if (history.visits !== undefined) history.visits += 1;
+  }
+  if (listing.pageSales) history.pageSales = listing.pageSales;
+  else delete history.pageSales;
+  return history;
 }
 
 const LEVEL_KEYS = {
@@ -137,6 +164,7 @@ export async function computeBadges(
       if (!context || !request.marketplace) return undefined;
       const key = skuKey({ account: request.account, marketplace: request.marketplace, sku: listing.sku });
       const stored = db ? await salesHistory(db, key, now) : undefined;
+      if (request.reads) return computeVelocity(withRead(stored, listing, now), context);
       const history: SalesHistory = stored ?? { observations: [], writes: [] };
       if (!stored && listing.pageSales) history.pageSales = listing.pageSales;
       return computeVelocity(history, context);

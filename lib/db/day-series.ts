@@ -70,7 +70,7 @@ const CHANNEL = 5;
 const STATE = 6;
 const STOCK = 7;
 /** Their order is the stored marks layout (format 2): appending is safe, reordering is a new format. */
-const STOCK_FIELDS = [
+export const STOCK_FIELDS = [
   'available',
   'reserved',
   'inbound',
@@ -153,7 +153,8 @@ function sameAsMarks(numbers: Float64Array, slot: number, listing: Listing): boo
   return true;
 }
 
-function observationOf(listing: Listing, at: number): Observation {
+/** What a page read adds to a SKU's history: its stock, as velocity reads an observation. */
+export function observationOf(listing: Listing, at: number): Observation {
   const o: Observation = { at, channel: listing.channel };
   for (const field of STOCK_FIELDS) {
     const value = listing.stock[field];
