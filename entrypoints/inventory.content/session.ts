@@ -20,6 +20,7 @@ import {
 } from '@/lib/page/read';
 import { addToTally, emptyTally, verdict } from '@/lib/page/recognise';
 import { isRowTicked } from '@/lib/page/selection';
+import { createQuietGate } from '@/lib/quiet-gate';
 import { loadSettings, watchSettings } from '@/lib/settings';
 import type { PanelGlobals } from '../bulk-panel';
 import { createApplier } from './applier';
@@ -65,6 +66,13 @@ const WALK_EVERY = 100;
 const WRITE_BATCH = 400;
 /** Rows read at once inside the page's own task at most (see onRows). */
 const READ_NOW_MAX = 250;
+/**
+ * Page reads are stored once no new rows have come for this long (lib/quiet-gate.ts: storing them as
+ * they came made the page's own layout wait for a CPU), and at the latest this long after the first
+ * read held. Their badges are asked for at once, so nothing the seller sees waits for the store.
+ */
+const INGEST_QUIET_MS = 1500;
+const INGEST_MAX_HOLD_MS = 10_000;
 
 function isOwn(node: Node): boolean {
   const element = node instanceof Element ? node : node.parentElement;
@@ -79,8 +87,13 @@ export class InventorySession {
   private observer: RowObserver | undefined;
   private readonly rows = new Map<Element, RowReading>();
   private readonly sent = new Map<string, string>();
-  /** Badges by SKU, for rows the page re-renders with the same data. */
-  private readonly badges = new Map<string, { listing: string; data: RowBadges }>();
+  /**
+   * Badges by SKU, for rows the page re-renders with the same data; `counted` when they count the
+   * read they were asked for as stored (asked with `reads`, or answered to the page read itself).
+   */
+  private readonly badges = new Map<string, { listing: string; data: RowBadges; asked: number; counted: boolean }>();
+  /** Badge requests in the order they were asked: a slow early answer never replaces a later one. */
+  private badgesAsked = 0;
   /** Pending main-image checks asked about again, and the per-severity summary (compliance-page.ts). */
   private readonly compliancePage = new CompliancePage({
     doc: () => this.doc,
@@ -96,6 +109,17 @@ export class InventorySession {
       this.armWriteTimer();
     },
   });
+  /** When the read rows are sent to be stored (see INGEST_QUIET_MS). */
+  private readonly ingestGate = createQuietGate(
+    () => this.flush(),
+    { quietMs: INGEST_QUIET_MS, maxHoldMs: INGEST_MAX_HOLD_MS },
+    {
+      now: () => Date.now(),
+      // Plain timers, as for the other waits: stop() cancels this one.
+      setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle),
+    },
+  );
   private tally = emptyTally();
   private stopped = false;
   private unwatch: (() => void) | undefined;
@@ -141,6 +165,11 @@ export class InventorySession {
     const context = readPageContext(this.doc, url, generation, settings.activeAccount || DEFAULT_ACCOUNT);
     this.view = { ...language, context };
     this.ensureStyle();
+    // Reads still held when the seller leaves or hides the tab are sent then, not lost.
+    this.ctx.addEventListener(this.doc, 'visibilitychange', () => {
+      if (this.doc.visibilityState === 'hidden') this.ingestGate.flushNow();
+    });
+    this.ctx.addEventListener(window, 'pagehide', () => this.ingestGate.flushNow());
 
     const start = performance.now();
     const readings = readRows(findRowElements(this.doc, generation), context);
@@ -166,6 +195,7 @@ export class InventorySession {
 
   stop(): void {
     this.stopped = true;
+    this.ingestGate.cancel();
     clearTimeout(this.writeTimer);
     this.writeQueue.clear();
     this.draws.clear();
@@ -459,14 +489,22 @@ export class InventorySession {
   }
 
   /** Puts badge data on every connected row of its SKU and remembers it for re-rendered rows. */
-  private applyBadges(all: RowBadges[], listings: Listing[], serialised?: ReadonlyMap<string, string>): void {
+  private applyBadges(
+    all: RowBadges[],
+    listings: Listing[],
+    asked: { order: number; counted: boolean },
+    serialised?: ReadonlyMap<string, string>,
+  ): void {
     const start = performance.now();
     const bySku = serialised ?? new Map(listings.map((l) => [l.sku, JSON.stringify(l)]));
     const answered = new Set<string>();
     for (const data of all) {
       const listing = bySku.get(data.sku);
       if (!listing) continue;
-      this.badges.set(data.sku, { listing, data });
+      // A slow answer never replaces one asked for later about the same read.
+      const cached = this.badges.get(data.sku);
+      if (cached && cached.listing === listing && cached.asked > asked.order) continue;
+      this.badges.set(data.sku, { listing, data, asked: asked.order, counted: asked.counted });
       answered.add(data.sku);
     }
     // Drawn with the next batch of writes (see WRITE_DELAY_MS).
@@ -477,17 +515,32 @@ export class InventorySession {
     performance.measure('shelfwise:badges', { start, end: performance.now() });
   }
 
-  /** Badges without recording anything: unknown marketplace, rows being edited, a language change. */
-  private requestBadges(listings: Listing[]): void {
+  /**
+   * Badges without recording anything: unknown marketplace, rows being edited, a language change;
+   * `reads`: reads waiting to be stored, whose badges count them as stored. `serialised`: the
+   * listings' JSON by SKU, where already made.
+   */
+  private requestBadges(listings: Listing[], serialised?: ReadonlyMap<string, string>, reads = false): void {
     const view = this.view;
     if (!view || listings.length === 0) return;
-    void sendRequest('badges', {
+    const asked = { order: ++this.badgesAsked, counted: reads };
+    const request = {
       account: view.context.account,
       marketplace: view.context.marketplace,
-      listings,
       lang: view.lang,
-    })
-      .then(({ badges }) => this.applyBadges(badges, listings))
+      ...(reads ? { reads } : {}),
+    };
+    // The listings' JSON made once already is sent as it is, as the page read's is.
+    const json = serialised && listings.every((l) => serialised.has(l.sku));
+    void (
+      json
+        ? sendRequestJson(
+            'badges',
+            `${JSON.stringify(request).slice(0, -1)},"listings":[${listings.map((l) => serialised.get(l.sku)).join(',')}]}`,
+          )
+        : sendRequest('badges', { ...request, listings })
+    )
+      .then(({ badges }) => this.applyBadges(badges, listings, asked, serialised))
       .catch((error: unknown) => console.warn('[Shelfwise] badges unavailable', error));
   }
 
@@ -516,6 +569,8 @@ export class InventorySession {
     const context = this.view.context;
     const readings = readRows(findRowElements(this.doc, this.generation), context);
     this.accept(readings, Date.now());
+    // The page is not scrolling now, and the proven state is what the history is waiting for.
+    this.ingestGate.flushNow();
   }
 
   private send(readings: RowReading[], serialised: ReadonlyMap<RowReading, string>, renderedAt: number): void {
@@ -523,26 +578,28 @@ export class InventorySession {
     if (!view || !this.generation || this.ingestPaused) return;
     const listings: Listing[] = [];
     const badgesOnly: Listing[] = [];
+    // Badges are asked for at once; the storing of a read waits for the page to be quiet.
+    const badgesOfReads: Listing[] = [];
+    const badgesJson = new Map<string, string>();
     const sentJson = new Map<string, string>();
     for (const reading of readings) {
       if (!reading.listing) continue;
       const json = serialised.get(reading) ?? JSON.stringify(reading.listing);
       const hasBadges = this.badges.get(reading.sku)?.listing === json;
+      if (!hasBadges) badgesJson.set(reading.sku, json);
       // A row the seller is editing shows unsaved numbers (not the listing's state), and nothing is
       // recorded where the marketplace is unknown: such rows only get their badges.
-      if (reading.dirty || view.context.marketplace === null) {
-        if (!hasBadges) badgesOnly.push(reading.listing);
-        continue;
-      }
-      if (this.sent.get(reading.sku) === json) {
+      if (reading.dirty || view.context.marketplace === null || this.sent.get(reading.sku) === json) {
         if (!hasBadges) badgesOnly.push(reading.listing);
         continue;
       }
       this.sent.set(reading.sku, json);
       sentJson.set(reading.sku, json);
       listings.push(reading.listing);
+      if (!hasBadges) badgesOfReads.push(reading.listing);
     }
-    this.requestBadges(badgesOnly);
+    this.requestBadges(badgesOnly, badgesJson);
+    this.requestBadges(badgesOfReads, badgesJson, true);
     if (listings.length === 0) return;
     // One page read on its way at a time: what is read meanwhile goes out together when it returns,
     // so a page that streams rows in costs the background a few transactions, not one per slice.
@@ -554,7 +611,7 @@ export class InventorySession {
     }
     // The earliest render time of the rows sent together: never newer than any of them.
     box.renderedAt = Math.min(box.renderedAt, renderedAt);
-    this.flush();
+    this.ingestGate.touch();
   }
 
   private flush(): void {
@@ -575,10 +632,22 @@ export class InventorySession {
       readAt: box.readAt,
       lang: view.lang,
     };
+    // Every row's badges were asked for when it was read, counting the read as stored: asked again
+    // now they would say the same, and cost the background and the page a second round.
+    let answered = true;
+    for (const [sku, listingJson] of box.json) {
+      const cached = this.badges.get(sku);
+      if (cached?.listing !== listingJson || !cached.counted) {
+        answered = false;
+        break;
+      }
+    }
+    if (answered) head.skipBadges = true;
     // Each listing was serialised once already (to compare it with what was sent): reused here.
     const json = `${JSON.stringify(head).slice(0, -1)},"listings":[${[...box.json.values()].join(',')}]}`;
+    const asked = { order: ++this.badgesAsked, counted: true };
     void sendRequestJson('pageRead', json)
-      .then(({ badges }) => this.applyBadges(badges, listings, box.json))
+      .then(({ badges }) => this.applyBadges(badges, listings, asked, box.json))
       .catch((error: unknown) => {
         // Nothing is lost: the next visit reads the page again. Forget these so a retry sends them,
         // unless a newer read of the SKU is already waiting to go.
@@ -589,7 +658,8 @@ export class InventorySession {
       })
       .finally(() => {
         this.sending = false;
-        this.flush();
+        // What was read meanwhile goes now if its quiet time has passed, else when it does.
+        if (!this.ingestGate.holding) this.flush();
       });
   }
 }

@@ -172,3 +172,23 @@ test('a worker stopped in the middle of an ingest leaves the whole read or none 
   // The test only proves something if at least one stop landed before the commit.
   expect(outcomes).toContain(0);
 });
+
+test('reads held until the page is quiet are stored when the seller leaves at once, and none is lost', async ({
+  context,
+  serviceWorker,
+}) => {
+  const page = await context.newPage();
+  await page.goto(fixture('current-en').url);
+  // The content script measures its first read of the rows shown; their storing then waits for the
+  // page to have been quiet for 1.5 s, and the seller leaves well before.
+  await page.waitForFunction(() => performance.getEntriesByName('shelfwise:initial').length > 0, undefined, {
+    polling: 10,
+  });
+  const read = await page.locator(ROW).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-sku')));
+  expect(read.length).toBeGreaterThan(0);
+  // Leaving hides the page and fires pagehide: the held reads are sent then, not dropped with it.
+  await page.goto('about:blank');
+  await expect
+    .poll(async () => (await storedListings(serviceWorker)).map((l) => l.sku))
+    .toEqual(expect.arrayContaining(read));
+});
