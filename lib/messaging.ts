@@ -160,6 +160,11 @@ export const PROTOCOL = {
     AlertListSchema,
     'extension',
   ),
+  /**
+   * Makes sure the whole low-stock list is in the store (the alarm stores only its first rows), for the
+   * popup to read there; answers once it is.
+   */
+  alertsStoreList: spec(z.object({}), z.object({}), 'extension'),
   /** Snoozes one SKU's (or pool's) alert until a time, or ends the snooze (null); answers once re-evaluated. */
   alertsSnooze: spec(
     z.object({ key: z.string().check(z.minLength(1), z.maxLength(1000)), until: z.nullable(z.number()) }),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertList } from '@/lib/alerts/list';
-import { readStoredList } from '@/lib/db/alert-list';
+import { HEAD_ROWS, readStoredList } from '@/lib/db/alert-list';
 import { store } from '@/lib/db/open';
 import { sendRequest } from '@/lib/messaging';
 
@@ -9,13 +9,22 @@ export const FIRST_ROWS = 30;
 
 /**
  * The list as the last evaluation stored it, read from the extension's own store: no worker to wake,
- * no answer queued behind another page's request, no 4 MB message for the whole list. The background
- * answers only when nothing is stored yet (it evaluates first) or the store cannot be opened here.
+ * no answer queued behind another page's request, no 4 MB message for the whole list. After an alarm
+ * only the first rows are stored: for more, the background evaluates and stores the whole list first,
+ * and it is read here all the same. The background answers with the list itself only when nothing is
+ * stored yet (it evaluates first) or the store cannot be opened or read here.
  */
 export async function fetchList(limit?: number): Promise<AlertList> {
   try {
-    const stored = await readStoredList(await store(), limit);
+    const db = await store();
+    const stored = await readStoredList(db, limit);
     if (stored) return stored;
+    if (limit === undefined || limit > HEAD_ROWS) {
+      await sendRequest('alertsStoreList', {});
+      // An alarm may have dropped it again in between: then the background's answer below.
+      const whole = await readStoredList(db, limit);
+      if (whole) return whole;
+    }
   } catch (error) {
     console.warn('[Shelfwise] the low-stock list could not be read here; asking the background', error);
   }

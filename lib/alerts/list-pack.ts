@@ -7,7 +7,8 @@ import type { AlertMessage, AlertReason, MethodPlan } from './types';
  * The popup's whole low-stock list as the store keeps it: columns instead of tens of thousands of
  * objects.
  *
- * Every evaluation writes the list again (days of cover moves with the clock), and what it costs to
+ * Every evaluation but the alarm's writes the list again (days of cover moves with the clock; the
+ * alarm stores only the popup's first rows, lib/background/alerts.ts alertsAlarm), and what it costs to
  * write grows with its bytes (IndexedDB's structured clone, then the value written to disk): a few
  * thousand rows of a dozen nested objects cost more than the evaluation itself. So every code and
  * unit count is one slot of an Int16Array (an Int32Array when one does not fit), every other figure
@@ -345,6 +346,30 @@ function narrow(codes: Int32Array, n: number): Int16Array | Int32Array {
   return new Int16Array(codes.subarray(0, n));
 }
 
+/**
+ * What the list's summary says of `groups` without packing them: its rows, and the marketplaces they
+ * stand for, sorted (a Pan-European pool's row stands for its members' marketplaces).
+ */
+export function listSummary(groups: readonly AlertGroup[]): { total: number; marketplaces: string[] } {
+  let total = 0;
+  const seen = new Set<string>();
+  let lastSeen: string | undefined;
+  for (const group of groups) {
+    total += group.alerts.length;
+    for (const alert of group.alerts) {
+      const members = alert.pool?.members;
+      if (members !== undefined && members.length > 0) {
+        for (const m of members) seen.add(m.marketplace);
+      } else if (alert.marketplace !== lastSeen) {
+        // Rows of one marketplace mostly follow each other: one Set insertion per run of them.
+        seen.add(alert.marketplace);
+        lastSeen = alert.marketplace;
+      }
+    }
+  }
+  return { total, marketplaces: [...seen].sort() };
+}
+
 /** A packed list with what its summary says of it. */
 export interface PackedAlerts {
   packed: PackedList;
@@ -360,11 +385,8 @@ export interface PackedAlerts {
  * row is filled for each in turn). The unit test holds unpackList's rows equal to popupGroupsOf's.
  */
 export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
-  let rows = 0;
-  for (const group of groups) rows += group.alerts.length;
-  const w = new ListWriter(rows);
-  const seen = new Set<string>();
-  let lastSeen: string | undefined;
+  const { total, marketplaces: listed } = listSummary(groups);
+  const w = new ListWriter(total);
   const scratch = {} as RowFields;
   for (const group of groups) {
     w.group(group.asin, group.title, group.urgency, group.alerts.length);
@@ -375,12 +397,7 @@ export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
       let marketplaces: string[] | null = null;
       if (pooled) {
         marketplaces = members.map((m) => m.marketplace);
-        for (const m of marketplaces) seen.add(m);
         if (marketplaces.length === 1 && marketplaces[0] === alert.marketplace) marketplaces = null;
-      } else if (alert.marketplace !== lastSeen) {
-        // Rows of one marketplace mostly follow each other: one Set insertion per run of them.
-        seen.add(alert.marketplace);
-        lastSeen = alert.marketplace;
       }
       const isPool = alert.marketplace === POOL_MARKETPLACE;
       const linkMarketplace = isPool ? members?.[0]?.marketplace : alert.marketplace;
@@ -433,7 +450,7 @@ export function packAlertGroups(groups: readonly AlertGroup[]): PackedAlerts {
       w.row(scratch, group.asin, group.title);
     }
   }
-  return { packed: w.done(), total: rows, marketplaces: [...seen].sort() };
+  return { packed: w.done(), total, marketplaces: listed };
 }
 
 /**

@@ -3,7 +3,7 @@ import { ingestPageRead } from '../db/ingest';
 import { store } from '../db/open';
 import type { Handlers } from '../messaging';
 import { loadSettings } from '../settings';
-import { alertList, alertsAfterIngest, requestAlertEvaluation, snoozeAlert } from './alerts';
+import { alertList, alertsAfterIngest, ensureWholeList, requestAlertEvaluation, snoozeAlert } from './alerts';
 import { computeBadges } from './badges';
 import { knownListings, listBatches, recordBatch, storeContext } from './bulk';
 import { knownImageResults, muteFinding } from './compliance';
@@ -106,6 +106,10 @@ export function createHandlers(instance: { startedAt: number; version: string })
       return knownImageResults(backgroundImages(), urls, settings);
     },
     alertsList: async ({ limit }) => alertList(await store(), limit),
+    alertsStoreList: async () => {
+      await ensureWholeList(await store());
+      return {};
+    },
     alertsSnooze: async ({ key, until }) => {
       await snoozeAlert(await store(), key, until);
       return {};

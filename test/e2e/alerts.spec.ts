@@ -168,9 +168,15 @@ interface StoredList {
   total: number;
 }
 
+/** The summary of the last evaluation, as the popup's first rows carry it (the alarm stores no more). */
 async function storedList(worker: Worker): Promise<StoredList | undefined> {
   const records = await storedRecords<{ key: string; value: StoredList }>(worker, 'meta');
-  return records.find((r) => r.key === 'alerts:list')?.value;
+  return records.find((r) => r.key === 'alerts:list-head')?.value;
+}
+
+async function hasWholeList(worker: Worker): Promise<boolean> {
+  const records = await storedRecords<{ key: string }>(worker, 'meta');
+  return records.some((r) => r.key === 'alerts:list');
 }
 
 /** Waits for an evaluation that started after `since` and saw `evaluated` SKUs. */
@@ -470,8 +476,53 @@ test.describe('in an English browser', () => {
     const list = await evaluatedAfter(serviceWorker, fired, expected.length);
     expect(list.total).toBe(listOrder(expected).length);
     expect(context.pages()).toEqual([]);
+    // The alarm stores the popup's first rows; the whole list waits for the popup to ask for it.
+    expect(await hasWholeList(serviceWorker)).toBe(false);
     const title = await serviceWorker.evaluate(() => chrome.action.getTitle({}));
     expect(title).toContain('SKUs low or running out');
+  });
+
+  test('after an alarm the popup still gets its whole list: more rows than its first screen, all in the CSV', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    pageErrors,
+  }) => {
+    test.setTimeout(180_000);
+    // Every SKU with stock under 100,000 units is low: the 250-row page lists far more than the popup's
+    // first screen (30 rows) and the head record (60).
+    await storeSettings(serviceWorker, { thresholds: { lowStockUnits: 100_000, lowStockDays: 21, perSku: {} } });
+    const page = await context.newPage();
+    const seen = Date.now();
+    await page.goto(fixture('current-250').url);
+    await scrollToLastRow(page, ROW);
+    const visited = await evaluatedAfter(
+      serviceWorker,
+      seen,
+      expectations(loadTruth('current-250').listings, DEFAULTS, Date.now()).length,
+    );
+    expect(visited.total).toBeGreaterThan(60);
+    await page.close();
+
+    const fired = Date.now();
+    await serviceWorker.evaluate(() =>
+      chrome.alarms.create('evaluate-alerts', { when: Date.now() + 100, periodInMinutes: 30 }),
+    );
+    const alarm = await evaluatedAfter(serviceWorker, fired, visited.evaluated);
+    expect(await hasWholeList(serviceWorker)).toBe(false);
+
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.getByText(`${alarm.total} SKUs need attention`)).toBeVisible();
+    // Drawn with its first rows, the popup asks for the rest: the background evaluates and stores it.
+    await expect.poll(() => hasWholeList(serviceWorker), { timeout: 30_000 }).toBe(true);
+    const download = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Export CSV' }).click();
+    const lines = readFileSync((await (await download).path()) as string, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(alarm.total + 1);
+    expect(pageErrors).toEqual([]);
   });
 
   test('snooze and threshold from the popup change the list and the badge', async ({

@@ -7,8 +7,11 @@ import { SKIP_KEY, type SkipRecord, sameSkipRecord } from '@/lib/background/aler
 import {
   alertList,
   alertsAfterIngest,
+  alertsAlarm,
   createScheduler,
+  ensureWholeList,
   evaluateAlerts,
+  HEAD_KEY,
   HEAD_ROWS,
   LIST_KEY,
   listenForAlertEvents,
@@ -320,6 +323,49 @@ describe('the popup’s list', () => {
     expect(all.complete).toBe(true);
     expect(all.groups.flatMap((g) => g.rows)).toHaveLength(HEAD_ROWS + 15);
     expect(AlertListSchema.safeParse(all).success).toBe(true);
+    expect(await db.get('meta', LIST_KEY)).toBeDefined();
+  });
+
+  it('after an alarm holds only the first rows; asked for more, the background evaluates and stores the whole list', async () => {
+    await withoutEvents();
+    const many = Array.from({ length: HEAD_ROWS + 15 }, (_, i) => selling(`LOW-${String(i).padStart(3, '0')}`, 5, 0.1));
+    const { db } = await ingest(many, T0);
+    await runAlertEvaluation(T0);
+    const before = (await db.get('meta', HEAD_KEY))?.value as { total: number };
+
+    setNow(T0 + 30 * 60_000);
+    const alarm = await alertsAlarm();
+    // The whole list of the evaluation before is gone, not left behind the new first rows.
+    expect(await db.get('meta', LIST_KEY)).toBeUndefined();
+    const head = (await db.get('meta', HEAD_KEY))?.value as { computedAt: number; total: number; evaluated: number };
+    expect(head).toMatchObject({ computedAt: T0 + 30 * 60_000, total: before.total, evaluated: many.length });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(alarm.badge.text);
+    expect(alarm.badge.text).toBe(String(HEAD_ROWS + 15));
+    const first = await alertList(db, 20);
+    expect(first.computedAt).toBe(T0 + 30 * 60_000);
+    expect(first.groups.flatMap((g) => g.rows)).toHaveLength(20);
+
+    setNow(T0 + 31 * 60_000);
+    await ensureWholeList(db);
+    const all = await alertList(db);
+    expect(all.computedAt).toBe(T0 + 31 * 60_000);
+    expect(all.complete).toBe(true);
+    expect(all.groups.flatMap((g) => g.rows).map((r) => r.sku)).toEqual(many.map((l) => l.sku).sort());
+    // Stored now: asked again, nothing is evaluated.
+    setNow(T0 + 32 * 60_000);
+    await ensureWholeList(db);
+    expect((await alertList(db)).computedAt).toBe(T0 + 31 * 60_000);
+  });
+
+  it('an alarm joined by a request for the whole list writes it', async () => {
+    await withoutEvents();
+    const { db } = await ingest(FIRST, T0);
+    await Promise.all([requestAlertEvaluation(20, 'head'), requestAlertEvaluation(0)]);
+    expect(await db.get('meta', LIST_KEY)).toBeDefined();
+    await alertsAlarm();
+    expect(await db.get('meta', LIST_KEY)).toBeUndefined();
+    // The run after an alarm's is the whole list's again.
+    await requestAlertEvaluation(0);
     expect(await db.get('meta', LIST_KEY)).toBeDefined();
   });
 

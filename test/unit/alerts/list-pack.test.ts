@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAll } from '@/lib/alerts/evaluate';
 import { firstRows } from '@/lib/alerts/list';
-import { packAlertGroups, unpackList } from '@/lib/alerts/list-pack';
+import { listSummary, packAlertGroups, unpackList } from '@/lib/alerts/list-pack';
 import type { NotifyMemory } from '@/lib/alerts/notify';
 import { alertGroups, popupGroups, popupGroupsOf } from '@/lib/alerts/popup';
 import type { Alert, AlertInput, FeeNote, FeeSeries } from '@/lib/alerts/types';
@@ -143,6 +143,8 @@ describe('the packed low-stock list', () => {
       expect(direct.total).toBe(rows.length);
       expect(direct.marketplaces).toEqual([...new Set(rows.flatMap((r) => r.marketplaces))].sort());
       expect(direct.marketplaces.length).toBeGreaterThan(2);
+      // The summary the alarm stores without packing the list (lib/background/alerts.ts) says the same.
+      expect(listSummary(alertGroups(alerts))).toEqual({ total: direct.total, marketplaces: direct.marketplaces });
       // The first screen's rows, built alone, are the rows firstRows cuts from the whole list.
       for (const limit of [0, 1, 2, 7, 60, 10_000]) {
         expect(popupGroupsOf(alertGroups(alerts), limit)).toEqual(firstRows(groups, limit));
@@ -150,6 +152,7 @@ describe('the packed low-stock list', () => {
     }
     const empty = packAlertGroups([]);
     expect(empty).toMatchObject({ total: 0, marketplaces: [] });
+    expect(listSummary([])).toEqual({ total: 0, marketplaces: [] });
     expect(unpackList(structuredClone(empty.packed))).toEqual({ groups: [], complete: true });
   });
 
