@@ -45,19 +45,24 @@ export interface StoredList extends ListSummary {
  */
 export async function readStoredList(db: DB, limit?: number): Promise<AlertList | undefined> {
   let stored: (ListSummary & { groups: PopupGroup[] }) | undefined;
-  if (limit !== undefined && limit <= HEAD_ROWS) {
+  const fromHead = async (): Promise<typeof stored> => {
     const head = (await db.get('meta', HEAD_KEY))?.value as StoredHead | undefined;
     const unpacked = head ? unpackList(head.packed) : undefined;
-    if (head && unpacked) {
-      const { packed: _packed, ...summary } = head;
-      stored = { ...summary, groups: unpacked.groups };
-    }
-  } else {
+    if (!head || !unpacked) return undefined;
+    const { packed: _packed, ...summary } = head;
+    return { ...summary, groups: unpacked.groups };
+  };
+  if (limit !== undefined && limit <= HEAD_ROWS) stored = await fromHead();
+  else {
     const list = (await db.get('meta', LIST_KEY))?.value as StoredList | undefined;
     const unpacked = list ? unpackList(list.packed, limit) : undefined;
     if (list && unpacked) {
       const { packed: _packed, ...summary } = list;
       stored = { ...summary, complete: list.complete && unpacked.complete, groups: unpacked.groups };
+    } else if (!list) {
+      // After an alarm (no whole list stored): a head that holds every row is the whole list.
+      const head = await fromHead();
+      if (head?.complete) stored = head;
     }
   }
   if (!stored) return undefined;

@@ -357,6 +357,19 @@ describe('the popup’s list', () => {
     expect((await alertList(db)).computedAt).toBe(T0 + 31 * 60_000);
   });
 
+  it('after an alarm, a head that holds every row is the whole list: nothing is evaluated for it', async () => {
+    await withoutEvents();
+    const { db } = await ingest(FIRST, T0);
+    await alertsAlarm();
+    expect(await db.get('meta', LIST_KEY)).toBeUndefined();
+    setNow(T0 + 60_000);
+    await ensureWholeList(db);
+    const all = await alertList(db);
+    expect(await db.get('meta', LIST_KEY)).toBeUndefined();
+    expect(all).toMatchObject({ computedAt: T0, complete: true, total: 3 });
+    expect(all.groups.flatMap((g) => g.rows).map((r) => r.sku)).toEqual(['OUT-1', 'CRIT-1', 'LOW-1']);
+  });
+
   it('an alarm joined by a request for the whole list writes it', async () => {
     await withoutEvents();
     const { db } = await ingest(FIRST, T0);
