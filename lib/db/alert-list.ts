@@ -8,8 +8,8 @@ import type { DB } from './open';
  * reading, shared by the background (the alertsList message) and the popup, which reads the store of
  * its own extension origin directly: its first screen then waits neither for a worker to wake nor for
  * an answer behind another page's request, and the whole list reaches it without a 4 MB message.
- * The alarm's evaluation leaves the head alone and no whole list (alertsAlarm): the popup has the
- * background store one when it needs more than the head.
+ * The alarm's evaluation stores only the head, and no whole list (alertsAlarm): the popup has the
+ * background store one when it needs more rows than the head holds.
  */
 
 export const LIST_KEY = 'alerts:list';
