@@ -27,6 +27,14 @@ interface Visit {
   frameMs?: number;
 }
 
+/** The current fixture's class names the scripts below look rows' parts up by (test/fixtures/app/current/Row.tsx). */
+const FIXTURE_CLASS = {
+  panel: 'JanusSplitBox-module__panel--AbYDg',
+  title: 'ProductDetails-module__titleContainer--wRcGp',
+  status: 'Status-module__container--Xr3Lp',
+  productText: 'ProductDetails-module__textFieldsContainer--kN4jT',
+};
+
 /**
  * What a frame costs the loaded page when one short text is added to one row, the least a frame of
  * Shelfwise's own could do: three rows, 300 ms apart, median, from the change to the task after the
@@ -40,7 +48,7 @@ const FRAME_SCRIPT = `(async () => {
     const start = performance.now();
     const text = document.createElement('span');
     text.textContent = 'x';
-    (row.getElementsByClassName('ProductDetails-module__textFieldsContainer--kN4jT')[0] ?? row).append(text);
+    (row.getElementsByClassName('${FIXTURE_CLASS.productText}')[0] ?? row).append(text);
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     times.push(performance.now() - start);
     text.remove();
@@ -52,7 +60,7 @@ const FRAME_SCRIPT = `(async () => {
 /**
  * The least any reader and decorator must do, to set the scripting figure against: in an isolated
  * world like the content script's, once (cold, as on a visit), each row's field elements are found
- * by their exact class names (test/fixtures/app/current/Row.tsx: the cheapest lookup there is; the
+ * by their exact class names (FIXTURE_CLASS: the cheapest lookup there is; the
  * reader learns such names from the page) and their text taken as it is, nothing parsed, one JSON
  * string made per row, and one element with a text appended per row. No labels, numbers, states,
  * chip, badges or messages: what the product does costs more than this.
@@ -64,12 +72,12 @@ const FLOOR_SCRIPT = `(() => {
   let panels = 0;
   for (const row of rows) {
     const texts = [];
-    for (const panel of row.getElementsByClassName('JanusSplitBox-module__panel--AbYDg')) {
+    for (const panel of row.getElementsByClassName('${FIXTURE_CLASS.panel}')) {
       texts.push(panel.textContent);
       panels++;
     }
     for (const input of row.getElementsByTagName('kat-input')) texts.push(input.getAttribute('value'));
-    for (const name of ['ProductDetails-module__titleContainer--wRcGp', 'Status-module__container--Xr3Lp']) {
+    for (const name of ['${FIXTURE_CLASS.title}', '${FIXTURE_CLASS.status}']) {
       texts.push(row.getElementsByClassName(name)[0]?.textContent);
     }
     texts.push(row.getElementsByTagName('img')[0]?.getAttribute('src'));
@@ -79,7 +87,7 @@ const FLOOR_SCRIPT = `(() => {
   rows.forEach((row, i) => {
     const element = template.cloneNode(false);
     element.textContent = String(read[i].length);
-    (row.getElementsByClassName('ProductDetails-module__textFieldsContainer--kN4jT')[0] ?? row).append(element);
+    (row.getElementsByClassName('${FIXTURE_CLASS.productText}')[0] ?? row).append(element);
   });
   const ms = performance.now() - start;
   // Class names the fixture no longer uses would make this floor measure nothing.
